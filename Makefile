@@ -1,0 +1,49 @@
+# Passerelle — the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Lanes: PostgreSQL when DATABASE_URL is set, the search engine when SEARCH_URL is
+# set; REQUIRE_SERVICES=1 (set by .ci/run) turns a missing service into a failure.
+PYTEST_ARGS ?= -n 2
+
+.PHONY: run test lint check services services-stop clean
+
+$(BIN)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.runtime
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/.dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+check: $(BIN)/.dev
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
+	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdef \
+	ALLOWED_HOSTS=passerelle.example.org DJANGO_SETTINGS_MODULE=hub.settings.production \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+services:
+	bash .ci/services.sh start
+
+services-stop:
+	bash .ci/services.sh stop
+
+clean:
+	rm -rf $(VENV) db.sqlite3 static_collected

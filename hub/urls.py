@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from hub.views import serve_image_file
+from search import views as search_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# Only image files are served from MEDIA_ROOT; documents always go through Wagtail's
+# serve view (``/documents/``) so that download headers and privacy rules apply.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>(?:images|original_images)/[^/]+)$",
+        serve_image_file,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
+
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler404 = "hub.views.page_not_found"
+handler500 = "hub.views.server_error"

@@ -1,0 +1,131 @@
+"""Filtering and pagination of index pages, with a bounded number of queries.
+
+Filters arrive as slugs in the query string (``?theme=budget-participatif&year=2021``);
+an unknown or malformed value is reported and ignored, never an error page, because
+links get mangled by messaging apps and people type URLs by hand.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from taggit.models import Tag
+
+from .models.communes import Commune, Partnership
+from .models.taxonomy import DocumentKind, Region, TargetPublic, Theme
+
+PAGE_SIZE = 12
+
+# filter name -> (query-string key, lookup on the listed pages, vocabulary model)
+FILTERS = {
+    "theme": ("themes__slug", Theme),
+    "region": ("region__slug", Region),
+    "commune": ("commune__slug", Commune),
+    "public": ("target_publics__slug", TargetPublic),
+    "kind": ("kind__slug", DocumentKind),
+    "tag": ("tags__slug", None),
+    "year": ("year", None),
+}
+RELATED = {
+    "commune": "select",
+    "kind": "select",
+    "themes": "prefetch",
+}
+
+
+def build(request, queryset, locale, filter_names, fixed=None):
+    """Context for an index page: the options, the active filters and one page."""
+    fixed = fixed or {}
+    queryset = queryset.live().filter(locale=locale)
+    options = {name: filter_options(name, queryset, locale) for name in filter_names}
+    active, ignored = {}, []
+    for name in filter_names:
+        raw = request.GET.get(name, "").strip()
+        if not raw:
+            continue
+        if raw in options[name]:
+            active[name] = raw
+        else:
+            ignored.append(name)
+    for name, value in fixed.items():
+        queryset = queryset.filter(**{FILTERS[name][0]: value.slug})
+    for name, value in active.items():
+        queryset = queryset.filter(**{FILTERS[name][0]: value})
+    queryset = with_related(queryset).order_by("-year", "title", "pk")
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return {
+        "page_obj": page,
+        "filter_options": options,
+        "active_filters": active,
+        "ignored_filters": ignored,
+        "querystring_without_page": querystring_without(request, "page"),
+    }
+
+
+def filter_options(name, pages, locale):
+    """value -> label for one filter, limited to what the listed pages use."""
+    if name == "year":
+        years = pages.exclude(year=None).values_list("year", flat=True).distinct()
+        return {str(y): str(y) for y in sorted(set(years), reverse=True)}
+    if name == "tag":
+        tags = Tag.objects.filter(**{f"{tag_relation(pages)}__in": pages}).distinct()
+        return {t.slug: t.name for t in tags.order_by("name")}
+    model = FILTERS[name][1]
+    terms = model.objects.filter(locale=locale)
+    if model is Commune:
+        terms = terms.filter(country="MA")
+    return {t.slug: t.name for t in terms.order_by("name")}
+
+
+def tag_relation(pages):
+    """Name of the reverse relation from taggit's Tag to a page model's tags."""
+    through = pages.model.tags.through
+    return f"{through._meta.get_field('tag').remote_field.related_name}__content_object"
+
+
+def with_related(queryset):
+    """Join or prefetch what list cards display, so the query count stays flat."""
+    field_names = {f.name for f in queryset.model._meta.get_fields()}
+    selects = [n for n, how in RELATED.items() if how == "select" and n in field_names]
+    prefetches = [
+        n for n, how in RELATED.items() if how == "prefetch" and n in field_names
+    ]
+    if "attachments" in field_names:
+        prefetches.append("attachments__document")
+    return queryset.select_related(*selects).prefetch_related(*prefetches)
+
+
+def querystring_without(request, key):
+    params = request.GET.copy()
+    params.pop(key, None)
+    return params.urlencode()
+
+
+def partnerships_of(commune):
+    return list(
+        Partnership.objects.filter(
+            Q(moroccan_commune=commune) | Q(belgian_commune=commune),
+            locale=commune.locale,
+        ).select_related("belgian_commune", "moroccan_commune")
+    )
+
+
+def tag_by_slug(slug):
+    return Tag.objects.filter(slug=slug).first()
+
+
+def related_practices(page, limit=4):
+    """Practices of the same commune or sharing a theme, newest first."""
+    from .models.practices import PracticePage
+
+    theme_ids = [t.pk for t in page.themes.all()]
+    match = Q(themes__in=theme_ids)
+    if page.commune_id:
+        match |= Q(commune_id=page.commune_id)
+    candidates = (
+        PracticePage.objects.live()
+        .filter(match, locale_id=page.locale_id)
+        .exclude(pk=page.pk)
+        .select_related("commune")
+        .order_by("-year", "pk")
+        .distinct()
+    )
+    return list(candidates[:limit])

@@ -1,0 +1,58 @@
+"""Demo content: vocabularies, then practices/templates/trainings through the
+importer (so the demo exercises the same path as a real import). Idempotent."""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from practices.demo.files import generate_demo_files
+from practices.importers.run import ImportFailed, run_import
+from practices.site_structure import ensure_site
+from practices.taxonomy_loader import load_taxonomy
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_PASSWORD = "changeme"
+
+
+class Command(BaseCommand):
+    help = _("Charge le contenu de démonstration (idempotent).")
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-users",
+            action="store_true",
+            help=_("ne pas créer les comptes de démonstration"),
+        )
+
+    def handle(self, *args, no_users, **options):
+        ensure_site()
+        load_taxonomy(DEMO_DIR / "taxonomy.json")
+        with tempfile.TemporaryDirectory() as workdir:
+            workdir = Path(workdir)
+            generate_demo_files(workdir)
+            shutil.copy(DEMO_DIR / "practices.jsonl", workdir / "practices.jsonl")
+            try:
+                writer, _warnings = run_import(workdir / "practices.jsonl")
+            except ImportFailed as failure:
+                raise CommandError("\n".join(map(str, failure.problems))) from None
+        if not no_users and settings.DEBUG:
+            self.create_admin()
+        self.stdout.write(
+            _("Démo chargée : %(created)d créée(s), %(updated)d mise(s) à jour.")
+            % {"created": writer.created, "updated": writer.updated}
+        )
+
+    def create_admin(self):
+        """The documented development superuser (never in production: DEBUG only)."""
+        user, created = get_user_model().objects.get_or_create(
+            username="admin", defaults={"email": "admin@example.org"}
+        )
+        if created:
+            user.is_staff = user.is_superuser = True
+            user.set_password(DEMO_PASSWORD)
+            user.save()

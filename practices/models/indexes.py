@@ -1,0 +1,119 @@
+"""Index pages: filtered, paginated lists of practices, templates and trainings.
+
+The practice index also answers ``commune/<slug>/`` and ``tag/<slug>/`` so that a
+commune (a snippet, not a page) and a free tag each get a page of their own.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .. import listing
+from .communes import Commune
+
+
+class ListingIndexPage(Page):
+    """An index whose children are listed with filters (abstract)."""
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    listing_model = None
+    filter_names = ("theme", "tag", "year")
+
+    class Meta:
+        abstract = True
+
+    def listing_context(self, request, base_queryset=None, fixed=None):
+        queryset = base_queryset
+        if queryset is None:
+            queryset = self.listing_model.objects.child_of(self)
+        return listing.build(
+            request, queryset, self.locale, self.filter_names, fixed=fixed or {}
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
+        return context
+
+
+class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
+    subpage_types = ["practices.PracticePage"]
+    template = "practices/practice_index_page.html"
+    filter_names = ("theme", "region", "commune", "public", "tag", "year")
+
+    @property
+    def listing_model(self):
+        from .practices import PracticePage
+
+        return PracticePage
+
+    class Meta:
+        verbose_name = _("index des pratiques")
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request)
+
+    @path("commune/<slug:slug>/")
+    def commune_route(self, request, slug):
+        commune = get_object_or_404(
+            Commune.objects.select_related("region"), slug=slug, locale=self.locale
+        )
+        context = self.get_context(request)
+        context.update(self.listing_context(request, fixed={"commune": commune}))
+        context["commune"] = commune
+        context["partnerships"] = listing.partnerships_of(commune)
+        return self.render(
+            request, context_overrides=context, template="practices/commune_page.html"
+        )
+
+    @re_path(r"^tag/(?P<slug>[-\w]+)/$")
+    def tag_route(self, request, slug):
+        tag = listing.tag_by_slug(slug)
+        if tag is None:
+            raise Http404
+        context = self.get_context(request)
+        context.update(self.listing_context(request, fixed={"tag": tag}))
+        context["tag"] = tag
+        return self.render(
+            request, context_overrides=context, template="practices/tag_page.html"
+        )
+
+
+class TemplateIndexPage(ListingIndexPage):
+    subpage_types = ["practices.TemplatePage"]
+    template = "practices/template_index_page.html"
+    filter_names = ("kind", "theme", "tag", "year")
+
+    @property
+    def listing_model(self):
+        from .resources import TemplatePage
+
+        return TemplatePage
+
+    class Meta:
+        verbose_name = _("index des modèles de document")
+
+
+class TrainingIndexPage(ListingIndexPage):
+    subpage_types = ["practices.TrainingPage"]
+    template = "practices/training_index_page.html"
+    filter_names = ("theme", "public", "tag", "year")
+
+    @property
+    def listing_model(self):
+        from .resources import TrainingPage
+
+        return TrainingPage
+
+    class Meta:
+        verbose_name = _("index des modules de formation")

@@ -1,0 +1,273 @@
+"""Good-practice fiches and their index (with commune and tag sub-pages)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import IndicatorBlock, narrative_blocks
+from .base import AttachmentBase, HubPageMixin, localised
+
+STATUS_CHOICES = [
+    ("planned", _("Prévue")),
+    ("ongoing", _("En cours")),
+    ("completed", _("Terminée")),
+    ("stopped", _("Arrêtée")),
+]
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+def rich(label, help_text=""):
+    return RichTextField(label, blank=True, features=TEXT_FEATURES, help_text=help_text)
+
+
+class PracticePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.PracticePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class PracticePage(HubPageMixin, Page):
+    """A good-practice fiche, as partner municipalities tell their experience."""
+
+    context = rich(_("contexte et problème"), _("La situation de départ et le besoin."))
+    objectives = rich(_("objectifs"))
+    body = StreamField(
+        narrative_blocks(),
+        blank=True,
+        verbose_name=_("ce qui a été fait"),
+        help_text=_("Les étapes, dans l'ordre, avec témoignages et images si utile."),
+    )
+    actors_services = models.TextField(_("services communaux"), blank=True)
+    actors_associations = models.TextField(_("associations"), blank=True)
+    actors_authorities = models.TextField(
+        _("autorités de tutelle et partenaires publics"), blank=True
+    )
+    resources = rich(
+        _("ressources et financement"), _("Moyens humains, matériels, financiers.")
+    )
+    funding_own = models.PositiveBigIntegerField(
+        _("fonds propres (MAD)"), null=True, blank=True
+    )
+    funding_external = models.PositiveBigIntegerField(
+        _("financements extérieurs (MAD)"), null=True, blank=True
+    )
+    results = rich(_("résultats et preuves"))
+    indicators = StreamField(
+        [("indicator", IndicatorBlock())], blank=True, verbose_name=_("indicateurs")
+    )
+    difficulties = rich(
+        _("difficultés rencontrées"), _("Les échecs aussi sont utiles aux autres.")
+    )
+    lessons = rich(_("enseignements"))
+    transferability = rich(
+        _("transférabilité"),
+        _("Ce qu'une commune partenaire doit avoir pour l'adopter."),
+    )
+    contacts = models.TextField(_("contacts"), blank=True)
+    start_date = models.DateField(_("début"), null=True, blank=True)
+    end_date = models.DateField(_("fin"), null=True, blank=True)
+    status = models.CharField(
+        _("état"), max_length=10, choices=STATUS_CHOICES, default="completed"
+    )
+    region = models.ForeignKey(
+        "practices.Region",
+        verbose_name=_("région"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    commune = models.ForeignKey(
+        "practices.Commune",
+        verbose_name=_("commune"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
+    partnership = models.ForeignKey(
+        "practices.Partnership",
+        verbose_name=_("partenariat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField(
+        "practices.Theme", verbose_name=_("thèmes"), blank=True
+    )
+    target_publics = ParentalManyToManyField(
+        "practices.TargetPublic", verbose_name=_("publics cibles"), blank=True
+    )
+    tags = ClusterTaggableManager(
+        through=PracticePageTag, blank=True, verbose_name=_("mots-clés")
+    )
+
+    import_type = "practice"
+    localised_term_fields = (
+        "region",
+        "commune",
+        "partnership",
+        "themes",
+        "target_publics",
+    )
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+    template = "practices/practice_page.html"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("context"),
+        index.SearchField("objectives"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.SearchField("difficulties"),
+        index.SearchField("lessons"),
+        index.SearchField("transferability"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("commune", [index.SearchField("name")]),
+        index.FilterField("year"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("context"),
+        FieldPanel("objectives"),
+        FieldPanel("body"),
+    ]
+    actors_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("actors_services"),
+                FieldPanel("actors_associations"),
+                FieldPanel("actors_authorities"),
+            ],
+            heading=_("Acteurs"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("resources"),
+                FieldRowPanel(
+                    [FieldPanel("funding_own"), FieldPanel("funding_external")]
+                ),
+            ],
+            heading=_("Ressources et financement"),
+        ),
+        FieldPanel("contacts"),
+    ]
+    results_panels = [
+        FieldPanel("results"),
+        InlinePanel(
+            "participations",
+            heading=_("Participants par public cible"),
+            label=_("Public"),
+        ),
+        FieldPanel("indicators"),
+        FieldPanel("difficulties"),
+        FieldPanel("lessons"),
+        FieldPanel("transferability"),
+    ]
+    classification_panels = [
+        FieldRowPanel([FieldPanel("commune"), FieldPanel("region")]),
+        FieldPanel("partnership"),
+        FieldPanel("themes"),
+        FieldPanel("target_publics"),
+        FieldPanel("tags"),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("year")]
+        ),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("original_language")]),
+        InlinePanel("attachments", heading=_("Pièces jointes"), label=_("Document")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Fiche")),
+            ObjectList(actors_panels, heading=_("Acteurs et moyens")),
+            ObjectList(results_panels, heading=_("Résultats")),
+            ObjectList(classification_panels, heading=_("Classement")),
+            ObjectList(Page.promote_panels, heading=_("Promotion")),
+            ObjectList(Page.settings_panels, heading=_("Paramètres")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("fiche pratique")
+        verbose_name_plural = _("fiches pratiques")
+
+    def save(self, *args, **kwargs):
+        if self.commune_id and not self.region_id:
+            self.region_id = self.commune.region_id
+        if self.locale_id:
+            for participation in self.participations.all():
+                participation.target_public = localised(
+                    participation.target_public, self.locale_id
+                )
+        return super().save(*args, **kwargs)
+
+    @property
+    def funding_total(self):
+        return (self.funding_own or 0) + (self.funding_external or 0)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import related_practices
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self))
+        context["participations"] = self.participations.select_related("target_public")
+        context["related_practices"] = related_practices(self)
+        return context
+
+
+def detail_context(page):
+    """What every detail page shows besides its own fields, in a fixed number of
+    queries: attachments with their documents, tags, and the index URL for links."""
+    return {
+        "attachments": list(page.attachments.select_related("document")),
+        "tags": list(page.tags.order_by("name")),
+        "practice_index_url": practice_index_url(page.locale_id),
+    }
+
+
+def practice_index_url(locale_id):
+    from .indexes import PracticeIndexPage
+
+    index_page = PracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return index_page.url if index_page else "/"
+
+
+class PracticeParticipation(Orderable):
+    """How many people of one target public took part (results and evidence)."""
+
+    page = ParentalKey(
+        PracticePage, related_name="participations", on_delete=models.CASCADE
+    )
+    target_public = models.ForeignKey(
+        "practices.TargetPublic",
+        verbose_name=_("public cible"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    count = models.PositiveIntegerField(_("nombre de participants"))
+
+    panels = [FieldRowPanel([FieldPanel("target_public"), FieldPanel("count")])]
+
+
+class PracticeAttachment(AttachmentBase):
+    page = ParentalKey(
+        PracticePage, related_name="attachments", on_delete=models.CASCADE
+    )
+    panels = [FieldPanel("document")]

@@ -1,0 +1,170 @@
+"""Document templates and training modules shared by trainers."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import SessionBlock, narrative_blocks
+from .base import AttachmentBase, HubPageMixin
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class TemplatePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.TemplatePage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class TrainingPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "practices.TrainingPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class ResourcePage(HubPageMixin, Page):
+    """Fields common to templates and training modules (abstract)."""
+
+    body = StreamField(narrative_blocks(), blank=True, verbose_name=_("description"))
+    themes = ParentalManyToManyField(
+        "practices.Theme", verbose_name=_("thèmes"), blank=True
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("year"),
+    ]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from .practices import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self))
+        return context
+
+
+class TemplatePage(ResourcePage):
+    """A document template (agreement, call for projects, budget sheet…)."""
+
+    kind = models.ForeignKey(
+        "practices.DocumentKind",
+        verbose_name=_("type de document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(
+        through=TemplatePageTag, blank=True, verbose_name=_("mots-clés")
+    )
+
+    import_type = "template"
+    localised_term_fields = ("kind", "themes")
+    parent_page_types = ["practices.TemplateIndexPage"]
+    template = "practices/template_page.html"
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel(
+            [FieldPanel("kind"), FieldPanel("year"), FieldPanel("original_language")]
+        ),
+        FieldPanel("body", heading=_("Mode d'emploi")),
+        InlinePanel(
+            "attachments",
+            heading=_("Fichiers du modèle"),
+            label=_("Fichier"),
+            min_num=1,
+        ),
+        FieldPanel("themes"),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("modèle de document")
+        verbose_name_plural = _("modèles de document")
+
+
+class TrainingPage(ResourcePage):
+    """A training module: objectives, audience, duration, sessions, materials."""
+
+    objectives = RichTextField(
+        _("objectifs pédagogiques"), blank=True, features=TEXT_FEATURES
+    )
+    audience = models.TextField(_("public"), blank=True)
+    duration = models.CharField(_("durée"), max_length=100, blank=True)
+    prerequisites = models.TextField(_("prérequis"), blank=True)
+    sessions = StreamField(
+        [("session", SessionBlock()), ("note", blocks.TextBlock(label=_("Note")))],
+        blank=True,
+        verbose_name=_("séances"),
+    )
+    trainer_contacts = models.TextField(
+        _("contacts des formateurs et formatrices"), blank=True
+    )
+    target_publics = ParentalManyToManyField(
+        "practices.TargetPublic", verbose_name=_("publics cibles"), blank=True
+    )
+    tags = ClusterTaggableManager(
+        through=TrainingPageTag, blank=True, verbose_name=_("mots-clés")
+    )
+
+    import_type = "training"
+    localised_term_fields = ("themes", "target_publics")
+    parent_page_types = ["practices.TrainingIndexPage"]
+    template = "practices/training_page.html"
+    search_fields = ResourcePage.search_fields + [
+        index.SearchField("objectives"),
+        index.SearchField("audience"),
+        index.SearchField("sessions"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldRowPanel(
+            [
+                FieldPanel("duration"),
+                FieldPanel("year"),
+                FieldPanel("original_language"),
+            ]
+        ),
+        FieldPanel("audience"),
+        FieldPanel("prerequisites"),
+        FieldPanel("body"),
+        FieldPanel("sessions"),
+        InlinePanel("attachments", heading=_("Supports"), label=_("Document")),
+        FieldPanel("trainer_contacts"),
+        FieldPanel("themes"),
+        FieldPanel("target_publics"),
+        FieldPanel("tags"),
+    ]
+
+    class Meta:
+        verbose_name = _("module de formation")
+        verbose_name_plural = _("modules de formation")
+
+
+class TemplateAttachment(AttachmentBase):
+    page = ParentalKey(
+        TemplatePage, related_name="attachments", on_delete=models.CASCADE
+    )
+    panels = [FieldPanel("document")]
+
+
+class TrainingAttachment(AttachmentBase):
+    page = ParentalKey(
+        TrainingPage, related_name="attachments", on_delete=models.CASCADE
+    )
+    panels = [FieldPanel("document")]
