@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.views import serve_image_file
+from search import api as search_api
 from search import views as search_views
 
 urlpatterns = [
@@ -22,6 +23,12 @@ urlpatterns += [
         serve_image_file,
         {"document_root": settings.MEDIA_ROOT},
     ),
+]
+
+# The JSON API is outside i18n_patterns: its language is the explicit ``lang``.
+urlpatterns += [
+    path("api/search/", search_api.search, name="search-api"),
+    path("api/search/openapi.json", search_api.openapi, name="search-api-openapi"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -33,8 +33,14 @@ RELATED = {
 
 def build(request, queryset, locale, filter_names, fixed=None):
     """Context for an index page: the options, the active filters and one page."""
-    fixed = fixed or {}
     queryset = queryset.live().filter(locale=locale)
+    # Filters fixed by the page (its commune, its tag) narrow the listing before
+    # the options are computed, so a commune page offers only its own years/tags,
+    # and are not offered again as a choice.
+    fixed = fixed or {}
+    for name, value in fixed.items():
+        queryset = queryset.filter(**{FILTERS[name][0]: value.slug})
+    filter_names = [name for name in filter_names if name not in fixed]
     options = {name: filter_options(name, queryset, locale) for name in filter_names}
     active, ignored = {}, []
     for name in filter_names:
@@ -45,8 +51,6 @@ def build(request, queryset, locale, filter_names, fixed=None):
             active[name] = raw
         else:
             ignored.append(name)
-    for name, value in fixed.items():
-        queryset = queryset.filter(**{FILTERS[name][0]: value.slug})
     for name, value in active.items():
         queryset = queryset.filter(**{FILTERS[name][0]: value})
     queryset = with_related(queryset).order_by("-year", "title", "pk")

@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hubsearch"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        # Connects the signals that invalidate the facet index, in every process
+        # (management commands too, not only those that load the URLs).
+        from . import facets  # noqa: F401

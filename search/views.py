@@ -1,64 +1,182 @@
 """The search page of each language (/fr/search/, /ar/search/).
 
-This is the basic page of the foundation: current-language search over practices,
-templates and training modules. Facets and the French/Arabic analysis chain come
-with the search issue.
+Server-rendered and complete without JavaScript: every filter, scope, sort and page
+is a link that carries the whole search in its query string. Bad parameters never
+make an error page: they are ignored and named in a notice.
 """
 
-import logging
-
-from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
-from practices.models import PracticePage, TemplatePage, TrainingPage
+from . import service
+from .params import FILTERS, SearchParams, parse
 
-logger = logging.getLogger(__name__)
-MAX_QUERY_LENGTH = 200
-PAGE_SIZE = 10
-
-
-# Query-syntax characters of the FTS engines: a stray quote or bracket typed by a
-# visitor must search for words, not fail as a malformed expression.
-SYNTAX_CHARACTERS = str.maketrans(dict.fromkeys('"*^:(){}[]+\\<>~|&!', " "))
-
-
-def clean_query(raw):
-    """Strip what no search engine should see: control and query-syntax characters."""
-    text = "".join(ch for ch in raw if ch.isprintable() or ch.isspace())
-    text = text.translate(SYNTAX_CHARACTERS)
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+FILTER_LABELS = {
+    "type": _("Type de contenu"),
+    "theme": _("Thème"),
+    "region": _("Région"),
+    "commune": _("Commune"),
+    "public": _("Public cible"),
+    "tag": _("Mot-clé"),
+    "year": _("Année"),
+}
+# Options shown per filter; the rest stay reachable by narrowing the search.
+MAX_OPTIONS = 12
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results, error = [], None
-    if query:
-        pages = (
-            Page.objects.live()
-            .type(PracticePage, TemplatePage, TrainingPage)
-            .filter(locale=Locale.get_active())
-        )
-        try:
-            results = list(pages.search(query, operator="and").results()[:200])
-        except Exception:
-            logger.exception("Search failed for %r", query)
-            error = _(
-                "La recherche est momentanément indisponible. Réessayez plus tard."
-            )
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    specific = {
-        p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in page]).specific()
+    language = get_language()
+    params, errors = parse(request.GET, default_lang=language)
+    response = service.run(params, http_request=request, clamp_page=True)
+    context = {
+        "search_query": params.q,
+        "params": params,
+        "response": response,
+        "notices": list(errors.values()),
+        "results": [
+            _result_context(r, params, response, language) for r in response.results
+        ],
+        "filter_groups": _filter_groups(params, response, language),
+        "active_filters": _active_filters(params, response, language),
+        "clear_filters_url": _url(params.replace(filters={}, page=1), language),
+        "scopes": _scopes(params, language),
+        "sorts": _sorts(params, language),
+        "pagination": _pagination(params, response, language),
     }
-    return render(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "page_obj": page,
-            "results": [specific[p.pk] for p in page if p.pk in specific],
-            "result_count": len(results),
-            "error": error,
-        },
+    if response.count == 0:
+        context["related_tags"] = _related_tags(params, response, language)
+        context["all_languages_url"] = _url(
+            params.replace(lang="all", page=1), language
+        )
+    return render(request, "search/search.html", context)
+
+
+def _url(params, language):
+    return "?" + params.querystring(language)
+
+
+def _label(response, name, value):
+    return response.labels.get(name, {}).get(value, value)
+
+
+def _result_context(result, params, response, language):
+    """What one result card shows, with labels in the interface language."""
+    entry = result.entry
+    return {
+        "result": result,
+        "type_label": _label(response, "type", entry.type),
+        "language_label": _label(response, "language", entry.language),
+        "tags": [
+            {"name": name, "url": _url(params.with_filter("tag", slug), language)}
+            for slug, name in entry.tags
+        ],
+        "translations": [
+            {
+                "code": other.language,
+                "label": _label(response, "language", other.language),
+                "url": url,
+            }
+            for other, url in result.translations
+        ],
+    }
+
+
+def _filter_groups(params, response, language):
+    """One group per filter: the values found in the current results, with the
+    number of results each would leave (the filters combine with AND)."""
+    groups = []
+    for name in FILTERS:
+        counts = list(response.facets.get(name, {}).items())[:MAX_OPTIONS]
+        options = [
+            _option(params, response, language, name, value, count)
+            for value, count in counts
+        ]
+        if options:
+            groups.append(
+                {"name": name, "label": FILTER_LABELS[name], "options": options}
+            )
+    return groups
+
+
+def _option(params, response, language, name, value, count):
+    """A filter value: following its link adds it, or removes it when active."""
+    active = value in params.filters.get(name, ())
+    toggled = (
+        params.without_filter(name, value)
+        if active
+        else params.with_filter(name, value)
     )
+    return {
+        "label": _label(response, name, value),
+        "count": count,
+        "active": active,
+        "url": _url(toggled, language),
+    }
+
+
+def _active_filters(params, response, language):
+    return [
+        {
+            "filter": FILTER_LABELS[name],
+            "label": _label(response, name, value),
+            "remove_url": _url(params.without_filter(name, value), language),
+        }
+        for name, values in params.filters.items()
+        for value in values
+    ]
+
+
+def _scopes(params, language):
+    scopes = [(language, _("Dans cette langue")), ("all", _("Toutes les langues"))]
+    if params.lang not in (language, "all"):
+        scopes.insert(1, (params.lang, _("Dans l'autre langue")))
+    return [
+        {
+            "label": label,
+            "active": params.lang == code,
+            "url": _url(params.replace(lang=code, page=1), language),
+        }
+        for code, label in scopes
+    ]
+
+
+def _sorts(params, language):
+    if not params.q:
+        return []
+    return [
+        {
+            "label": label,
+            "active": params.sort == code,
+            "url": _url(params.replace(sort=code, page=1), language),
+        }
+        for code, label in (("relevance", _("Pertinence")), ("date", _("Date")))
+    ]
+
+
+def _pagination(params, response, language):
+    number = response.page
+    return {
+        "number": number,
+        "total": response.num_pages,
+        "previous": _url(params.replace(page=number - 1), language)
+        if number > 1
+        else None,
+        "next": _url(params.replace(page=number + 1), language)
+        if number < response.num_pages
+        else None,
+    }
+
+
+def _related_tags(params, response, language):
+    """The most common tags in the language scope, each a fresh search."""
+    return [
+        {
+            "label": _label(response, "tag", slug),
+            "count": count,
+            "url": _url(
+                SearchParams(lang=params.lang, filters={"tag": (slug,)}), language
+            ),
+        }
+        for slug, count in response.related_tags
+    ]

@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from search.backend_config import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -27,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = [
 DATABASE_URL = ENV.get("DATABASE_URL", "")
 SEARCH_BACKEND = ENV.get("SEARCH_BACKEND", "database")
 SEARCH_URL = ENV.get("SEARCH_URL", "")
+SEARCH_INDEX = ENV.get("SEARCH_INDEX", "passerelle")
 CACHE_URL = ENV.get("CACHE_URL", "")
 SITE_BASE_URL = ENV.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 
@@ -169,10 +172,25 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(ENV.get("UPLOAD_MAX_BYTES", 25 * 1024 * 1024))
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
-}
+# The database backend of the current vendor (SQLite FTS5 or PostgreSQL) with our
+# French+Arabic analysis applied in Python (search/backends/). PostgreSQL only
+# splits on "simple": our analysis already folds and stems; SQLite ignores it.
+# The database backend applies our French/Arabic analysis (search/backends/); with an
+# engine it stays configured as the fallback that answers when the engine is down.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    SEARCH_BACKEND,
+    SEARCH_URL,
+    "search.backends.database",
+    index=SEARCH_INDEX,
+    database_options={"SEARCH_CONFIG": "simple"},
+)
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 TRANSLATED_LANGUAGE_NAMES = {"fr": _("Français"), "ar": _("Arabe")}
+
+# Uploads are checked for what they really are (practices/uploads): these form
+# bases run the checks in the admin's single and multiple uploads and in the edit
+# view, so a renamed executable, a macro file or a zip bomb is never stored.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "practices.uploads.forms.HubDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "practices.uploads.forms.HubImageForm"

@@ -3,6 +3,8 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
@@ -15,38 +17,71 @@ def language_versions(context):
 
     On a Wagtail page, the translation of the page (``available`` is False when it
     is not translated yet, and the link then leads to that language's home page);
-    elsewhere (search), the same URL in the other language.
+    on a sub-page of a routable page (a commune, a tag), the same sub-page of the
+    translation; elsewhere (search), the same URL in the other language.
     """
     request = context["request"]
     page = context.get("page")
-    translations = {}
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+    if not isinstance(page, Page):
+        path = request.get_full_path()
+        return [
+            language_entry(code, True, translate_url(path, code))
+            for code, _name in settings.LANGUAGES
+        ]
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    suffix = routed_suffix(request, page)
     versions = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        entry = {"code": code, "name": info["name_local"], "bidi": info["bidi"]}
-        if isinstance(page, Page):
-            target = translations.get(code)
-            entry["available"] = target is not None
-            entry["url"] = target.url if target else f"/{code}/"
-        else:
-            entry["available"] = True
-            entry["url"] = translate_url(request.get_full_path(), code)
-        versions.append(entry)
+        target = translations.get(code)
+        url = target.get_url(request) + suffix if target else f"/{code}/"
+        versions.append(language_entry(code, target is not None, url))
     return versions
+
+
+def language_entry(code, available, url):
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name": info["name_local"],
+        "bidi": info["bidi"],
+        "available": available,
+        "url": url,
+    }
+
+
+def routed_suffix(request, page):
+    """What follows the page's own URL in the request path (``commune/tanger/``)
+    when a routable page answers one of its sub-routes, else ``""``.
+
+    See https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    """
+    page_url = page.get_url(request) or ""
+    if page_url.endswith("/") and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
 
 
 @register.filter
 def number(value):
-    """Thousands grouped in the active language's convention (1 083 462 / 1,083,462)."""
-    from django.contrib.humanize.templatetags.humanize import intcomma
+    """Thousands grouped in the active language's convention (1 083 462 in French,
+    1.083.462 in Arabic as written in Morocco).
 
+    ``intcomma`` follows the locale's ``NUMBER_GROUPING``, which Django leaves at 0
+    (no grouping at all) for Arabic, so the grouping is forced to three digits.
+    """
     if value in (None, ""):
         return ""
-    return intcomma(value)
+    try:
+        integer = int(value)
+    except (TypeError, ValueError):
+        return value
+    return numberformat.format(
+        integer,
+        get_format("DECIMAL_SEPARATOR"),
+        grouping=3,
+        thousand_sep=get_format("THOUSAND_SEPARATOR"),
+        force_grouping=True,
+    )

@@ -7,6 +7,7 @@ by ref; keys in a fixed order; attachments copied as ``attachments/<ref>-<n>.<ex
 
 import json
 import shutil
+from html import escape
 from pathlib import Path
 
 from ..models import hub_page_models
@@ -16,21 +17,34 @@ from .fields import fields_for
 def export_records(out_path):
     """Write every page with a ref to ``out_path``; returns the number of records."""
     out_path = Path(out_path)
-    attachments_dir = out_path.parent / "attachments"
-    pages = [page for model in hub_page_models() for page in pages_of(model)]
-    originals = sorted(
-        (p for p in pages if is_original(p)), key=lambda p: (p.import_type, p.ref)
-    )
-    translations = sorted(
-        (p for p in pages if not is_original(p)), key=lambda p: (p.import_type, p.ref)
-    )
-    refs_by_key = {(p.translation_key, p.import_type): p.ref for p in originals}
-    lines = []
-    for page in originals + translations:
-        source_ref = None if is_original(page) else refs_by_key.get((page.translation_key, page.import_type))
-        lines.append(json.dumps(record_of(page, source_ref, attachments_dir), ensure_ascii=False))
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    copy = AttachmentCopier(out_path.parent)
+    lines = [
+        json.dumps(record_of(page, source_ref, copy), ensure_ascii=False)
+        for page, source_ref in ordered_pages()
+    ]
     out_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return len(lines)
+
+
+def ordered_pages():
+    """(page, ref of its original or None): originals first, then translations,
+    each sorted by type and ref, so an import meets a source before its
+    translations. A translation whose original is not exported (unpublished,
+    say) is written as an original: re-imported, that is what it becomes."""
+    pages = [page for model in hub_page_models() for page in pages_of(model)]
+    refs_by_key = {group_key(p): p.ref for p in pages if is_original(p)}
+    sources = {
+        p.pk: None if is_original(p) else refs_by_key.get(group_key(p)) for p in pages
+    }
+    return sorted(
+        ((p, sources[p.pk]) for p in pages),
+        key=lambda item: (item[1] is not None, item[0].import_type, item[0].ref),
+    )
+
+
+def group_key(page):
+    return page.translation_key, page.import_type
 
 
 def pages_of(model):
@@ -46,7 +60,10 @@ def is_original(page):
     return page.locale.language_code == page.original_language
 
 
-def record_of(page, source_ref, attachments_dir):
+def record_of(page, source_ref, copy_attachment=None):
+    """``page`` as an import record. Attachments are copied with
+    ``copy_attachment``; without it they are named by document id, which is
+    enough to compare a page before and after an import (writer.content_of)."""
     record = {
         "ref": page.ref,
         "type": page.import_type,
@@ -56,7 +73,7 @@ def record_of(page, source_ref, attachments_dir):
         record["translation_of"] = source_ref
     record["title"] = page.title
     for spec in fields_for(page.import_type):
-        value = globals()[f"_get_{spec.kind}"](page, spec, attachments_dir)
+        value = globals()[f"_get_{spec.kind}"](page, spec, copy_attachment)
         if value not in (None, "", [], {}):
             record[spec.name] = value
     return record
@@ -82,7 +99,7 @@ def block_html(block):
     if block.block_type == "paragraph":
         return block.value.source
     if block.block_type == "heading":
-        return f"<h3>{block.value}</h3>"
+        return f"<h3>{escape(block.value)}</h3>"  # a heading is plain text
     return block.render()
 
 
@@ -104,24 +121,49 @@ def _get_participants(page, spec, _dir):
 
 
 def _get_indicators(page, spec, _dir):
-    return [{"label": b.value["label"], "value": b.value["value"]} for b in page.indicators]
+    return [
+        {"label": b.value["label"], "value": b.value["value"]} for b in page.indicators
+    ]
 
 
 def _get_sessions(page, spec, _dir):
     return [
-        {key: b.value[key] for key in ("title", "duration", "description") if b.value[key]}
+        {
+            key: b.value[key]
+            for key in ("title", "duration", "description")
+            if b.value[key]
+        }
         for b in page.sessions
         if b.block_type == "session"
     ]
 
 
-def _get_attachments(page, spec, attachments_dir):
-    items = []
-    for number, attachment in enumerate(page.attachments.all(), start=1):
-        document = attachment.document
+def _get_attachments(page, spec, copy_attachment):
+    documents = [attachment.document for attachment in page.attachments.all()]
+    if copy_attachment is None:
+        return [{"document": document.pk} for document in documents]
+    return [
+        {
+            "path": copy_attachment(page, number, document),
+            "title": document.title,
+            "language": document.language,
+        }
+        for number, document in enumerate(documents, start=1)
+    ]
+
+
+class AttachmentCopier:
+    """Copies a document beside the export as ``attachments/<ref>-<n>.<ext>``."""
+
+    def __init__(self, directory):
+        self.directory = Path(directory) / "attachments"
+
+    def __call__(self, page, number, document):
         name = f"{page.ref}-{number}.{document.file_extension.lower()}"
-        attachments_dir.mkdir(parents=True, exist_ok=True)
-        with document.open_file() as source, (attachments_dir / name).open("wb") as target:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with (
+            document.open_file() as source,
+            (self.directory / name).open("wb") as target,
+        ):
             shutil.copyfileobj(source, target)
-        items.append({"path": f"attachments/{name}", "title": document.title, "language": document.language})
-    return items
+        return f"attachments/{name}"

@@ -2,21 +2,24 @@
 
 The caller wraps ``write`` in one transaction; files saved to storage are listed
 in ``stored_files`` so that a rollback can remove them too (nothing half-written).
+A record that changes nothing on its page is left alone: re-running an import
+must not pile up revisions nor re-publish every page.
 """
 
-import hashlib
+import datetime
 from html import escape
 
-from django.core.files import File
 from django.utils.text import slugify
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from ..models import HubDocument, PracticeParticipation, TargetPublic, find_page_by_ref
+from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
 from ..models.resources import TemplatePage, TrainingPage
 from ..site_structure import ensure_site, index_page
+from .exporter import record_of
 from .fields import fields_for
+from .stored import DocumentStore, TermStore
 
 MODELS = {"practice": PracticePage, "template": TemplatePage, "training": TrainingPage}
 
@@ -31,20 +34,29 @@ def text_to_html(text):
     return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
 
+def content_of(page):
+    """Everything an import sets on a page, in export form, to tell whether a
+    record changes anything."""
+    return record_of(page, None), page.original_language
+
+
 class Writer:
     def __init__(self):
-        self.stored_files = []
-        self.created = 0
-        self.updated = 0
-        self._terms = {}
-        self._locales = {}
-        self._collection = None
+        self.created = self.updated = self.unchanged = 0
         self.current_line = 0
+        self._locales = {}
+        self.terms = TermStore(self.locale)
+        self.documents = DocumentStore()
+
+    @property
+    def stored_files(self):
+        return self.documents.stored_files
 
     def write(self, records):
         ensure_site()
         for record in records:
-            self.write_record(record)
+            self.current_line = record.line
+            self.write_record(record.data)
         return self
 
     def locale(self, code):
@@ -52,24 +64,34 @@ class Writer:
             self._locales[code] = Locale.objects.get(language_code=code)
         return self._locales[code]
 
-    def write_record(self, record):
-        self.current_line = record.line
-        data = record.data
-        locale = self.locale(data["language"])
+    def write_record(self, data):
         source = (
             find_page_by_ref(data["translation_of"])
             if "translation_of" in data
             else None
         )
+        page = self._existing_page(data, source)
+        if page is None:
+            self._create_page(data, source)
+            self.created += 1
+            return
+        before = content_of(page) if page.live else None
+        self._apply(page, data, source)
+        if not page.has_unpublished_changes and content_of(page) == before:
+            self.unchanged += 1
+            return
+        page.save_revision().publish()
+        self.updated += 1
+
+    def _existing_page(self, data, source):
         page = find_page_by_ref(data["ref"])
         if page is None and source is not None:
-            page = source.get_translation_or_none(locale)
-        if page is None:
-            page = self._create_page(data, locale, source)
-            self.created += 1
-        else:
-            page = page.specific
-            self.updated += 1
+            # A translation made in the admin takes the record's ref.
+            page = source.get_translation_or_none(self.locale(data["language"]))
+        return page.specific if page is not None else None
+
+    def _apply(self, page, data, source):
+        locale = self.locale(data["language"])
         page.title = data["title"]
         page.ref = data["ref"]
         page.original_language = (
@@ -78,23 +100,30 @@ class Writer:
         for spec in fields_for(data["type"]):
             value = data.get(spec.name)
             if value is None and source is not None and spec.inherited:
-                getattr(self, f"_inherit_{spec.kind}", self._inherit_plain)(
-                    page, source, spec
-                )
+                inherit = getattr(self, f"_inherit_{spec.kind}", self._inherit_plain)
+                inherit(page, source.specific, spec)
             else:
                 getattr(self, f"_set_{spec.kind}")(page, spec, value, locale)
-        page.save_revision().publish()
+        if isinstance(page, PracticePage) and page.commune and not page.region_id:
+            # What PracticePage.save does; done here too so that content_of()
+            # sees the page as it will be saved.
+            page.region_id = page.commune.region_id
 
-    def _create_page(self, data, locale, source):
+    def _create_page(self, data, source):
+        locale = self.locale(data["language"])
         if source is not None:
-            return source.specific.copy_for_translation(locale, copy_parents=True)
-        parent = index_page(data["type"], locale)
-        page = MODELS[data["type"]](
-            title=data["title"],
-            slug=self._free_slug(parent, data["ref"]),
-            locale=locale,
-        )
-        parent.add_child(instance=page)
+            page = source.specific.copy_for_translation(locale, copy_parents=True)
+        else:
+            parent = index_page(data["type"], locale)
+            page = MODELS[data["type"]](
+                title=data["title"],
+                slug=self._free_slug(parent, data["ref"]),
+                locale=locale,
+                ref=data["ref"],  # not a generated one, even for a moment
+            )
+            parent.add_child(instance=page)
+        self._apply(page, data, source)
+        page.save_revision().publish()
         return page
 
     @staticmethod
@@ -120,16 +149,18 @@ class Writer:
     def _set_int(self, page, spec, value, locale):
         setattr(page, spec.name, value)
 
-    _set_date = _set_int
+    def _set_date(self, page, spec, value, locale):
+        # A date object, not the ISO string: content_of() compares isoformat().
+        setattr(page, spec.name, datetime.date.fromisoformat(value) if value else None)
 
     def _set_choice(self, page, spec, value, locale):
         setattr(page, spec.name, value or "completed")
 
     def _set_term(self, page, spec, value, locale):
-        setattr(page, spec.name, self.term(value, locale) if value else None)
+        setattr(page, spec.name, self.terms.get(value, locale) if value else None)
 
     def _set_terms(self, page, spec, value, locale):
-        setattr(page, spec.name, [self.term(ref, locale) for ref in value or []])
+        setattr(page, spec.name, [self.terms.get(ref, locale) for ref in value or []])
 
     def _set_tags(self, page, spec, value, locale):
         page.tags.set(value or [])
@@ -137,9 +168,11 @@ class Writer:
     def _set_participants(self, page, spec, value, locale):
         page.participations = [
             PracticeParticipation(
-                target_public=self.term_by_slug(TargetPublic, slug, locale), count=count
+                target_public=self.terms.by_slug(TargetPublic, slug, locale),
+                count=count,
+                sort_order=order,  # else the order on the page is the database's
             )
-            for slug, count in (value or {}).items()
+            for order, (slug, count) in enumerate((value or {}).items())
         ]
 
     def _set_indicators(self, page, spec, value, locale):
@@ -152,78 +185,31 @@ class Writer:
         ]
 
     def _set_attachments(self, page, spec, value, locale):
+        model = type(page).attachments.rel.related_model
         page.attachments = [
-            type(page).attachments.rel.related_model(
-                document=self.document(item, locale)
-            )
-            for item in value or []
+            model(document=self.documents.get(item, locale), sort_order=order)
+            for order, item in enumerate(value or [])
         ]
 
     # Translations leave out what does not change between languages -------------
 
     def _inherit_plain(self, page, source, spec):
-        setattr(page, spec.name, getattr(source.specific, spec.name))
+        setattr(page, spec.name, getattr(source, spec.name))
 
     def _inherit_term(self, page, source, spec):
-        value = getattr(source.specific, spec.name)
-        setattr(page, spec.name, value)  # re-pointed to the page's locale on save
+        term = getattr(source, spec.name)
+        setattr(page, spec.name, term and self.terms.localised(term, page.locale))
 
     def _inherit_terms(self, page, source, spec):
-        setattr(page, spec.name, list(getattr(source.specific, spec.name).all()))
+        terms = getattr(source, spec.name).all()
+        setattr(page, spec.name, [self.terms.localised(t, page.locale) for t in terms])
 
     def _inherit_participants(self, page, source, spec):
         page.participations = [
-            PracticeParticipation(target_public=p.target_public, count=p.count)
-            for p in source.specific.participations.all()
+            PracticeParticipation(
+                target_public=self.terms.localised(p.target_public, page.locale),
+                count=p.count,
+                sort_order=order,
+            )
+            for order, p in enumerate(source.participations.all())
         ]
-
-    # Terms and documents ----------------------------------------------------------
-
-    def term(self, ref, locale):
-        if ref.create:
-            self._create_term(ref)
-        return self.term_by_slug(ref.model, ref.slug, locale)
-
-    def term_by_slug(self, model, slug, locale):
-        key = (model, slug, locale.pk)
-        if key not in self._terms:
-            term = model.objects.filter(slug=slug, locale=locale).first()
-            if term is None:
-                original = model.objects.filter(slug=slug).first()
-                term = original.copy_for_translation(locale)
-                term.save()
-            self._terms[key] = term
-        return self._terms[key]
-
-    def _create_term(self, ref):
-        if ref.model.objects.filter(slug=ref.slug).exists():
-            return
-        fields = {"slug": ref.slug, "name": ref.name[:255], "locale": self.locale("fr")}
-        if hasattr(ref.model, "country"):
-            fields["country"] = "MA"
-        ref.model.objects.create(**fields)
-
-    def document(self, item, locale):
-        path = item["file"]
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()
-        title = item.get("title") or path.stem
-        language = item.get("language", locale.language_code)
-        existing = HubDocument.objects.filter(
-            file_hash=digest, title=title, language=language
-        ).first()
-        if existing is not None:
-            return existing
-        document = HubDocument(
-            title=title, language=language, collection=self.collection()
-        )
-        with path.open("rb") as handle:
-            document.file.save(path.name, File(handle), save=False)
-        self.stored_files.append(document.file.name)
-        document._set_document_file_metadata()
-        document.save()
-        return document
-
-    def collection(self):
-        if self._collection is None:
-            self._collection = Collection.get_first_root_node()
-        return self._collection

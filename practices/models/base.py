@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable
+from wagtail_localize.fields import SynchronizedField
 
 LANGUAGE_CHOICES = [("fr", _("Français")), ("ar", _("Arabe"))]
 
@@ -70,6 +71,21 @@ class HubPageMixin(models.Model):
                 setattr(self, name, [localised(t, self.locale_id) for t in terms])
             elif getattr(self, field.attname):
                 setattr(self, name, localised(getattr(self, name), self.locale_id))
+
+
+def synchronised_terms(*names):
+    """wagtail-localize overrides that copy term foreign keys instead of
+    translating them.
+
+    By default wagtail-localize treats a foreign key to a translatable snippet as
+    a related object to translate: "Translate" on a page then also re-translates
+    the commune, region, partnership or kind it points at, overwriting their
+    existing Arabic names with the French source text (no translation memory
+    holds them). Copying the link and letting ``localise_terms`` re-point it on
+    save keeps the vocabulary intact.
+    https://wagtail-localize.org/stable/how-to/field-configuration/
+    """
+    return [SynchronizedField(name) for name in names]
 
 
 def localised(term, locale_id):

@@ -5,10 +5,15 @@ indexes; images require alternative text because the hub must be usable with a
 screen reader.
 """
 
+import hashlib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.search import index
+
+from ..extraction import extract_text
 
 DOCUMENT_LANGUAGE_CHOICES = [
     ("fr", _("Français")),
@@ -36,18 +41,73 @@ class HubDocument(AbstractDocument):
     page_count = models.PositiveIntegerField(
         _("nombre de pages"), null=True, blank=True, editable=False
     )
+    extraction_problem = models.CharField(
+        _("problème d'extraction du texte"),
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text=_("Pourquoi le texte du fichier n'a pas pu être lu, le cas échéant."),
+    )
 
     admin_form_fields = Document.admin_form_fields + ("language", "kind")
+    search_fields = AbstractDocument.search_fields + [
+        index.SearchField("extracted_text"),
+    ]
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The stored file's name, to notice a new one on save; read from __dict__
+        # so that a deferred "file" is not fetched (None: not known).
+        stored = self.__dict__.get("file")
+        self._stored_file_name = getattr(stored, "name", stored)
+
     @property
     def format_label(self):
         """Upper-case extension shown next to download links (PDF, DOCX…)."""
         return self.file_extension.upper()
+
+    def clean(self):
+        # Wagtail's clean() checks the file's extension. The multiple uploader
+        # validates the metadata form of a kept-aside upload (already checked)
+        # before attaching its file, so there is no file yet, and the error it
+        # would raise for "file" crashes that form, which has no file field.
+        if self.file:
+            super().clean()
+
+    def save(self, *args, **kwargs):
+        # Every way in (admin forms, multiple upload, importer) ends here, so the
+        # facts about a new file are read once, before it is stored.
+        if self._has_new_file():
+            self.read_file_facts()
+        super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name
+
+    def _has_new_file(self):
+        if not self.file:
+            return False
+        if not self.file._committed:  # an upload not yet written to storage
+            return True
+        known = self._stored_file_name
+        return known is not None and self.file.name != known
+
+    def read_file_facts(self):
+        """SHA-256, page count and searchable text of the current file; a file
+        whose text cannot be read keeps ``extraction_problem`` for editors."""
+        with self.open_file() as handle:
+            digest = hashlib.sha256()
+            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
+                digest.update(chunk)
+            handle.seek(0)
+            result = extract_text(handle, self.file_extension)
+        self.checksum = digest.hexdigest()
+        self.extracted_text = result.text
+        self.page_count = result.page_count
+        self.extraction_problem = result.problem[:255]
 
 
 class HubImage(AbstractImage):

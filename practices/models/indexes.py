@@ -39,9 +39,11 @@ class ListingIndexPage(Page):
             request, queryset, self.locale, self.filter_names, fixed=fixed or {}
         )
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, fixed=None, **kwargs):
+        """``fixed``: filters set by a sub-route (a commune, a tag), applied before
+        anything else so the listing is computed once, already narrowed."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request))
+        context.update(self.listing_context(request, fixed=fixed))
         return context
 
 
@@ -68,12 +70,16 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
         commune = get_object_or_404(
             Commune.objects.select_related("region"), slug=slug, locale=self.locale
         )
-        context = self.get_context(request)
-        context.update(self.listing_context(request, fixed={"commune": commune}))
-        context["commune"] = commune
-        context["partnerships"] = listing.partnerships_of(commune)
+        # ``render`` calls ``get_context`` itself: passing ``fixed`` through it
+        # (rather than building a context here too) lists the practices once.
         return self.render(
-            request, context_overrides=context, template="practices/commune_page.html"
+            request,
+            fixed={"commune": commune},
+            template="practices/commune_page.html",
+            context_overrides={
+                "commune": commune,
+                "partnerships": listing.partnerships_of(commune),
+            },
         )
 
     @re_path(r"^tag/(?P<slug>[-\w]+)/$")
@@ -81,11 +87,11 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
         tag = listing.tag_by_slug(slug)
         if tag is None:
             raise Http404
-        context = self.get_context(request)
-        context.update(self.listing_context(request, fixed={"tag": tag}))
-        context["tag"] = tag
         return self.render(
-            request, context_overrides=context, template="practices/tag_page.html"
+            request,
+            fixed={"tag": tag},
+            template="practices/tag_page.html",
+            context_overrides={"tag": tag},
         )
 
 

@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import IndicatorBlock, narrative_blocks
-from .base import AttachmentBase, HubPageMixin, localised
+from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
 
 STATUS_CHOICES = [
     ("planned", _("Prévue")),
@@ -123,6 +123,9 @@ class PracticePage(HubPageMixin, Page):
         "partnership",
         "themes",
         "target_publics",
+    )
+    override_translatable_fields = synchronised_terms(
+        "region", "commune", "partnership"
     )
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import SessionBlock, narrative_blocks
-from .base import AttachmentBase, HubPageMixin
+from .base import AttachmentBase, HubPageMixin, synchronised_terms
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -74,6 +74,7 @@ class TemplatePage(ResourcePage):
 
     import_type = "template"
     localised_term_fields = ("kind", "themes")
+    override_translatable_fields = synchronised_terms("kind")
     parent_page_types = ["practices.TemplateIndexPage"]
     template = "practices/template_page.html"
     content_panels = Page.content_panels + [

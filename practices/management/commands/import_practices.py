@@ -39,9 +39,13 @@ class Command(BaseCommand):
             ) from None
         for warning in warnings:
             self.stderr.write(str(warning))
-        summary = _("%(created)d créée(s), %(updated)d mise(s) à jour.") % {
+        summary = _(
+            "%(created)d créée(s), %(updated)d mise(s) à jour, "
+            "%(unchanged)d inchangée(s)."
+        ) % {
             "created": writer.created,
             "updated": writer.updated,
+            "unchanged": writer.unchanged,
         }
         if dry_run:
             summary = _("Vérification seulement, rien n'a été écrit : ") + summary

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Lane: search engine (OpenSearch from Maven Central, see .ci/search-engine.sh).
+#
+#   bash .ci/engine-lane.sh        (called by .ci/run; runnable on its own)
+#
+# Starts a throwaway OpenSearch node, points the tests at it (SEARCH_BACKEND=opensearch,
+# SEARCH_URL=<its URL>) and runs the README's test command on the search test files
+# without xdist (the engine tests share one node; their index names carry the pid).
+# The node is stopped on exit — unless it was already running before this script, in
+# which case it is left as it was found. REQUIRE_SERVICES defaults to 1 here: this lane
+# exists to run the engine tests, so an engine that does not answer is a failure.
+# SEARCH_PORT (default 9201) picks another port if that one is taken.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export REQUIRE_SERVICES="${REQUIRE_SERVICES:-1}"
+lane_started=$(date +%s)
+
+engine=.ci/search-engine.sh
+stop_on_exit=1
+if bash "$engine" status 2>/dev/null; then
+  stop_on_exit=0
+fi
+cleanup() {
+  local status=$?
+  if [[ $stop_on_exit == 1 ]]; then
+    bash "$engine" stop || true
+  fi
+  printf 'engine lane: %ss, exit %s\n' "$(( $(date +%s) - lane_started ))" "$status" >&2
+}
+trap cleanup EXIT
+
+SEARCH_URL="$(bash "$engine" start)"
+export SEARCH_BACKEND=opensearch SEARCH_URL
+printf 'engine lane: OpenSearch at %s (%ss)\n' "$SEARCH_URL" \
+  "$(( $(date +%s) - lane_started ))" >&2
+
+files=()
+for file in tests/test_search_engine.py tests/test_search_resilience.py \
+  tests/test_search_backends.py; do
+  if [[ -f "$file" ]]; then
+    files+=("$file")
+  fi
+done
+
+make test PYTEST_ARGS="-p no:xdist ${files[*]}"

@@ -1,0 +1,76 @@
+"""``GET /api/search/``: the search page's results as JSON (schema: ``openapi.py``).
+
+Outside ``i18n_patterns``: the content language is the explicit ``lang`` parameter,
+so one URL always answers the same and may be cached briefly by anyone. Error
+messages follow ``lang`` when it is valid, else the request's negotiated language.
+"""
+
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from . import service
+from .openapi import schema
+from .params import parse
+
+CACHE_SECONDS = 60
+
+
+@require_safe
+def search(request):
+    lang = request.GET.get("lang", "")
+    language = lang if lang in ("fr", "ar") else translation.get_language()
+    with translation.override(language):
+        params, errors = parse(request.GET, default_lang=language)
+        if errors:
+            name, message = next(iter(errors.items()))
+            return JsonResponse({"error": message, "parameter": name}, status=400)
+        response = service.run(params, http_request=request)
+        return _cached(JsonResponse(payload(response), json_dumps_params=_UNICODE))
+
+
+@require_safe
+def openapi(request):
+    return _cached(JsonResponse(schema(), json_dumps_params=_UNICODE))
+
+
+_UNICODE = {"ensure_ascii": False}
+
+
+def _cached(response):
+    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    return response
+
+
+def payload(response):
+    params = response.params
+    return {
+        "query": params.q,
+        "lang": params.lang,
+        "count": response.count,
+        "page": response.page,
+        "page_size": params.page_size,
+        "num_pages": response.num_pages,
+        "results": [_result(r) for r in response.results],
+        "facets": response.facets,
+        "backend": response.backend,
+        "degraded": response.degraded,
+    }
+
+
+def _result(result):
+    entry = result.entry
+    return {
+        "ref": result.page.ref,
+        "type": entry.type,
+        "title": result.page.title,
+        "url": result.url,
+        "language": entry.language,
+        "snippet": str(result.snippet.html),
+        "tags": [{"slug": slug, "name": name} for slug, name in entry.tags],
+        "translations": [
+            {"language": other.language, "url": url}
+            for other, url in result.translations
+        ],
+    }

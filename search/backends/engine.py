@@ -1,0 +1,299 @@
+"""OpenSearch / Elasticsearch backends with the French+Arabic analysis.
+
+``OpenSearchBackend`` (OpenSearch 2.x/3.x through opensearch-py 3, i.e. modelsearch's
+``opensearch3`` backend: its ``opensearch2`` backend calls opensearch-py 3's
+keyword-only APIs positionally) and ``Elasticsearch8Backend`` (same settings, for
+completeness; the ``elasticsearch`` client refuses to talk to OpenSearch). Both are
+configured by ``search.backend_config.search_backends`` and add to modelsearch:
+
+* **Analysis.** The class ``settings`` are modelsearch's merged with
+  ``search.engine_settings.index_settings()`` (``default`` / ``default_search`` =
+  the French+Arabic chain, autocomplete analyzers folded the same way). An
+  ``INDEX_SETTINGS`` entry still merges on top.
+* **Indexing never blocks an editor.** ``add``/``add_bulk``/``delete`` (what the
+  save/delete signal handlers call) catch transport errors — engine down, too slow
+  (``TIMEOUT``), refusing the request — and log an error naming the object, so the
+  publish succeeds and ``manage.py update_index`` catches up later. (modelsearch
+  already logs and swallows errors of backends with ``catch_indexing_errors``, and
+  the default ``ImmediateBackend`` of django-tasks swallows any error of the index
+  task; catching here does not depend on either, and says what to do.)
+* **No accidental index.** With ``ATOMIC_REBUILD`` the public index name is an alias
+  that ``update_index`` switches to a freshly built index. Single-object writes are
+  sent with ``require_alias=true``: if the alias is missing (engine reset, never
+  built) the engine refuses the write — logged as above — instead of auto-creating
+  a concrete index with dynamic mappings and no analysis, which would answer every
+  search with nothing and nothing would tell the fallback to step in.
+* **Two timeouts.** Searches and single-object writes use ``TIMEOUT`` (2 s) so a
+  dead engine fails fast; ``update_index`` writes through a second client with
+  ``REBUILD_TIMEOUT`` because a bulk request of 1000 pages can take longer.
+* ``transport_errors``: the exceptions that mean "engine trouble" for
+  ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
+  building errors (``FilterFieldError``…) are not in it: those are bugs.
+"""
+
+from __future__ import annotations
+
+import logging
+from copy import deepcopy
+from functools import cached_property
+from urllib.parse import urlparse
+
+import elastic_transport
+import elasticsearch
+import elasticsearch.helpers
+import opensearchpy
+import opensearchpy.helpers
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8Index,
+    Elasticsearch8SearchBackend,
+)
+from modelsearch.backends.elasticsearchbase import (
+    ElasticsearchAtomicIndexRebuilder,
+    ElasticsearchBaseSearchBackend,
+    ElasticsearchIndexRebuilder,
+)
+from modelsearch.backends.opensearch3 import OpenSearch3Index, OpenSearch3SearchBackend
+from modelsearch.index import class_is_indexed
+from modelsearch.utils import deep_update
+
+from search.engine_settings import index_settings
+
+__all__ = [
+    "ELASTICSEARCH_ERRORS",
+    "OPENSEARCH_ERRORS",
+    "Elasticsearch8Backend",
+    "OpenSearchBackend",
+    "engine_errors",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REBUILD_TIMEOUT = 120
+DEFAULT_RETRY_AFTER = 30
+
+# TransportError covers ConnectionError, ConnectionTimeout and every HTTP error
+# (NotFoundError for a missing index, RequestError, 5xx…).
+OPENSEARCH_ERRORS = (
+    opensearchpy.exceptions.TransportError,
+    opensearchpy.exceptions.SerializationError,
+)
+# elastic_transport.TransportError: connection, timeout, TLS, serialisation;
+# elasticsearch.ApiError: HTTP errors, UnsupportedProductError included.
+ELASTICSEARCH_ERRORS = (elastic_transport.TransportError, elasticsearch.ApiError)
+# Bulk writes report per-document failures (e.g. a missing alias) in the response,
+# which the bulk helpers raise as BulkIndexError: an indexing failure as well.
+OPENSEARCH_INDEXING_ERRORS = (*OPENSEARCH_ERRORS, opensearchpy.helpers.BulkIndexError)
+ELASTICSEARCH_INDEXING_ERRORS = (
+    *ELASTICSEARCH_ERRORS,
+    elasticsearch.helpers.BulkIndexError,
+)
+
+
+def engine_errors(backend) -> tuple[type[BaseException], ...]:
+    """The exceptions that mean "engine trouble" for ``backend``; ``()`` when it is
+    not an engine (a database backend). Works for modelsearch's own engine
+    backends too, not only for the subclasses below."""
+    errors = getattr(backend, "transport_errors", None)
+    if errors:
+        return tuple(errors)
+    if isinstance(backend, ElasticsearchBaseSearchBackend):
+        if backend.client_class.__module__.startswith("opensearchpy"):
+            return OPENSEARCH_ERRORS
+        return ELASTICSEARCH_ERRORS
+    return ()
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for the logs: class and message, without a multi-line traceback."""
+    text = " ".join(str(exc).split())
+    if len(text) > 300:
+        text = text[:300] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _engine_settings(base: dict) -> dict:
+    return deep_update(deepcopy(base), index_settings())
+
+
+# --- indexes and rebuilders ---------------------------------------------------------
+
+
+class EngineIndexMixin:
+    """An index whose client can be swapped (the rebuild client) and whose
+    single-object writes require the public name to be an alias."""
+
+    # False on the new concrete index that update_index fills (see the rebuilders).
+    write_through_alias = True
+
+    def __init__(self, backend, name, es=None):
+        super().__init__(backend, name)
+        if es is not None:
+            self.es = es
+
+    def _write_params(self) -> dict:
+        if self.write_through_alias and self.backend.atomic_rebuild:
+            return {"require_alias": True}
+        return {}
+
+    def aliased_indices(self):
+        # Same client as self (the rebuild client when called by the rebuilder).
+        return [
+            type(self)(self.backend, name, es=self.es)
+            for name in self.es.indices.get_alias(name=self.name)
+        ]
+
+    def add_items(self, model, items):
+        if not class_is_indexed(model):
+            return
+        mapping = self.mapping_class(model)
+        actions = []
+        for item in items:
+            action = {"_id": mapping.get_document_id(item)}
+            action.update(mapping.get_document(item))
+            actions.append(action)
+        if actions:
+            self.backend.bulk(self.es, actions, index=self.name, **self._write_params())
+
+
+class OpenSearchIndex(EngineIndexMixin, OpenSearch3Index):
+    def add_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        mapping = self.mapping_class(item.__class__)
+        self.es.index(
+            index=self.name,
+            body=mapping.get_document(item),
+            id=mapping.get_document_id(item),
+            **self._write_params(),
+        )
+
+
+class ElasticsearchIndex(EngineIndexMixin, Elasticsearch8Index):
+    def add_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        mapping = self.mapping_class(item.__class__)
+        self.es.index(
+            index=self.name,
+            document=mapping.get_document(item),
+            id=mapping.get_document_id(item),
+            **self._write_params(),
+        )
+
+
+def _use_rebuild_client(index):
+    index.es = index.backend.rebuild_es
+    return index
+
+
+class EngineIndexRebuilder(ElasticsearchIndexRebuilder):
+    """``ATOMIC_REBUILD = False``: delete, recreate and fill the index in place
+    (searches see a partial index meanwhile), with the rebuild client."""
+
+    def __init__(self, index):
+        super().__init__(_use_rebuild_client(index))
+
+
+class EngineAtomicIndexRebuilder(ElasticsearchAtomicIndexRebuilder):
+    """Build ``<name>_<random>``, then point the alias ``<name>`` at it and delete
+    the previous index (modelsearch's rebuilder), with the rebuild client. Searches
+    keep answering from the previous index until the switch."""
+
+    def __init__(self, index):
+        super().__init__(index)
+        _use_rebuild_client(self.alias)
+        _use_rebuild_client(self.index)
+        self.index.write_through_alias = False
+
+
+# --- backends -----------------------------------------------------------------------
+
+
+class EngineBackendMixin:
+    basic_rebuilder_class = EngineIndexRebuilder
+    atomic_rebuilder_class = EngineAtomicIndexRebuilder
+    catch_indexing_errors = True
+    transport_errors: tuple[type[BaseException], ...] = ()
+    indexing_errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self, params):
+        params = dict(params)
+        self.rebuild_timeout = params.pop("REBUILD_TIMEOUT", DEFAULT_REBUILD_TIMEOUT)
+        self.retry_after = params.pop("RETRY_AFTER", DEFAULT_RETRY_AFTER)
+        self.atomic_rebuild = bool(params.get("ATOMIC_REBUILD", True))
+        # The base class mutates OPTIONS (adds the timeout): work on copies, so the
+        # settings dict stays as written and the rebuild client can be built alike.
+        params["OPTIONS"] = dict(params.get("OPTIONS") or {})
+        self._client_params = {
+            key: deepcopy(params.get(key)) for key in ("HOSTS", "URLS", "OPTIONS")
+        }
+        super().__init__(params)
+
+    @cached_property
+    def rebuild_es(self):
+        """A client like ``self.es`` but with ``REBUILD_TIMEOUT``, for update_index."""
+        options = dict(self._client_params["OPTIONS"])
+        if self._client_params["HOSTS"] is None:
+            urls = self._client_params.get("URLS") or ["http://localhost:9200"]
+            if isinstance(urls, str):
+                urls = [urls]
+            options.update(
+                self._get_options_from_host_urls([urlparse(u) for u in urls])
+            )
+        options[self.timeout_kwarg_name] = self.rebuild_timeout
+        return self.client_class(hosts=self.hosts, **options)
+
+    def describe(self) -> str:
+        """The engine's host:port list, for logs (never credentials)."""
+        hosts = self.hosts or []
+        if isinstance(hosts, (str, dict)):
+            hosts = [hosts]
+        parts = []
+        for host in hosts:
+            if isinstance(host, dict):
+                parts.append(f"{host.get('host')}:{host.get('port')}")
+            else:
+                parsed = urlparse(str(host))
+                parts.append(f"{parsed.hostname}:{parsed.port}")
+        return ", ".join(parts) or "?"
+
+    def _guarded(self, action, target, func, *args):
+        try:
+            return func(*args)
+        except self.indexing_errors as exc:
+            logger.error(
+                "Search engine %s could not %s %r (%s). The change is saved; the "
+                "engine's index stays out of date until `manage.py update_index`.",
+                self.describe(),
+                action,
+                target,
+                describe_error(exc),
+            )
+            return None
+
+    def add(self, obj):
+        return self._guarded("index", obj, super().add, obj)
+
+    def add_bulk(self, model, obj_list):
+        label = f"{model._meta.label} objects"
+        return self._guarded("index", label, super().add_bulk, model, obj_list)
+
+    def delete(self, obj):
+        return self._guarded("remove", obj, super().delete, obj)
+
+
+class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
+    index_class = OpenSearchIndex
+    transport_errors = OPENSEARCH_ERRORS
+    indexing_errors = OPENSEARCH_INDEXING_ERRORS
+    settings = _engine_settings(OpenSearch3SearchBackend.settings)
+
+
+class Elasticsearch8Backend(EngineBackendMixin, Elasticsearch8SearchBackend):
+    index_class = ElasticsearchIndex
+    transport_errors = ELASTICSEARCH_ERRORS
+    indexing_errors = ELASTICSEARCH_INDEXING_ERRORS
+    settings = _engine_settings(Elasticsearch8SearchBackend.settings)
+
+
+SearchBackend = OpenSearchBackend

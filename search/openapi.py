@@ -1,0 +1,183 @@
+"""The OpenAPI 3 description of ``GET /api/search/``, built from ``params.py`` so
+that the documented values cannot drift from the validated ones."""
+
+from .facets import FACETS
+from .params import (
+    DEFAULT_PAGE_SIZE,
+    LANGUAGES,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_VALUES_PER_FILTER,
+    SLUG_FILTERS,
+    SORTS,
+    TYPES,
+)
+
+SLUG_DESCRIPTIONS = {
+    "theme": "Theme slug (e.g. budget-participatif).",
+    "region": "Region slug (e.g. tanger-tetouan-al-hoceima).",
+    "commune": "Commune slug (e.g. tanger).",
+    "public": "Target public slug: women, youth, specific-needs, migrants.",
+    "tag": "Free tag slug (may be Arabic).",
+}
+
+
+def _parameter(name, schema, description, repeatable=False):
+    if repeatable:
+        schema = {"type": "array", "items": schema, "maxItems": MAX_VALUES_PER_FILTER}
+        description += " Repeat to combine values (AND)."
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **({"style": "form", "explode": True} if repeatable else {}),
+    }
+
+
+def parameters():
+    slug = {"type": "string", "pattern": r"^[-\w]{1,100}$"}
+    return [
+        _parameter(
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "Words to search for (all of them must match). Empty: browse, newest "
+            "first. Control and query-syntax characters are ignored; longer queries "
+            "are cut.",
+        ),
+        _parameter(
+            "lang",
+            {"type": "string", "enum": list(LANGUAGES)},
+            "Content language; `all` shows each page once, preferring the "
+            "request's language. Default: the request's language (Accept-Language).",
+        ),
+        _parameter("type", {"type": "string", "enum": list(TYPES)}, "Page type.", True),
+        *(_parameter(n, slug, SLUG_DESCRIPTIONS[n], True) for n in SLUG_FILTERS),
+        _parameter(
+            "year", {"type": "integer", "minimum": 1000, "maximum": 9999}, "Year."
+        ),
+        _parameter("page", {"type": "integer", "minimum": 1, "default": 1}, "Page."),
+        _parameter(
+            "page_size",
+            {
+                "type": "integer",
+                "minimum": 1,
+                "maximum": MAX_PAGE_SIZE,
+                "default": DEFAULT_PAGE_SIZE,
+            },
+            "Results per page.",
+        ),
+        _parameter(
+            "sort",
+            {"type": "string", "enum": list(SORTS), "default": "relevance"},
+            "Order of the results (without `q`: always newest first).",
+        ),
+    ]
+
+
+def _object(properties, required=None):
+    return {
+        "type": "object",
+        "required": list(required or properties),
+        "properties": properties,
+    }
+
+
+STRING = {"type": "string"}
+INTEGER = {"type": "integer"}
+RESULT = _object(
+    {
+        "ref": {"type": "string", "description": "Stable identifier of the page."},
+        "type": {"type": "string", "enum": list(TYPES)},
+        "title": STRING,
+        "url": {"type": "string", "description": "Absolute path of the page."},
+        "language": {"type": "string", "enum": ["fr", "ar"]},
+        "snippet": {
+            "type": "string",
+            "description": "HTML: escaped text around the first matches, each "
+            "matching word wrapped in <mark>…</mark>; no other markup.",
+        },
+        "tags": {
+            "type": "array",
+            "items": _object({"slug": STRING, "name": STRING}),
+        },
+        "translations": {
+            "type": "array",
+            "description": "Other languages of the page (only with lang=all).",
+            "items": _object({"language": STRING, "url": STRING}),
+        },
+    }
+)
+COUNTS = {"type": "object", "additionalProperties": INTEGER}
+RESPONSE = _object(
+    {
+        "query": {"type": "string", "description": "The query as searched."},
+        "lang": {"type": "string", "enum": list(LANGUAGES)},
+        "count": INTEGER,
+        "page": INTEGER,
+        "page_size": INTEGER,
+        "num_pages": INTEGER,
+        "results": {
+            "type": "array",
+            "items": {"$ref": "#/components/schemas/Result"},
+        },
+        "facets": {
+            "description": "Facet -> value -> number of results with that value "
+            "(counts of the current results, filters combined with AND).",
+            **_object(dict.fromkeys(FACETS, COUNTS)),
+        },
+        "backend": {"type": "string", "description": "Search backend that answered."},
+        "degraded": {
+            "type": "boolean",
+            "description": "True when the search engine was unreachable and the "
+            "database answered instead.",
+        },
+    }
+)
+ERROR = _object(
+    {
+        "error": {
+            "type": "string",
+            "description": "Message in the request's language.",
+        },
+        "parameter": {"type": "string", "description": "The first invalid parameter."},
+    }
+)
+
+
+def schema():
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Passerelle search API",
+            "version": "1.0.0",
+            "description": "Good-practice fiches, document templates and training "
+            "modules, in French and Arabic.",
+        },
+        "paths": {
+            "/api/search/": {
+                "get": {
+                    "operationId": "search",
+                    "summary": "Search and filter the knowledge hub.",
+                    "parameters": parameters(),
+                    "responses": {
+                        "200": _json("Results, facets and paging.", "SearchResponse"),
+                        "400": _json("An invalid parameter.", "Error"),
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {"SearchResponse": RESPONSE, "Result": RESULT, "Error": ERROR}
+        },
+    }
+
+
+def _json(description, name):
+    return {
+        "description": description,
+        "content": {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}
+        },
+    }

@@ -1,0 +1,163 @@
+"""One search, shared by the page and the API: rank, filter, count, paginate, load.
+
+The engine (via ``run_search``) only ranks ids; the facet index filters and counts
+them, so facets mean the same on every backend; only the pages of the requested
+page are loaded, one query per page type, so the query count does not grow with the
+number of matches.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from . import facets, highlight
+from .analysis import analyse
+from .facets import PAGE_MODELS
+from .resilience import run_search
+
+logger = logging.getLogger(__name__)
+# Ranked ids asked from the engine; beyond this, nobody pages through results.
+MAX_RESULTS = 10_000
+MODEL_BY_TYPE = {model.import_type: model for model in PAGE_MODELS}
+
+
+@dataclass
+class Result:
+    """A result as shown: the specific page plus what the index knows about it."""
+
+    page: Page
+    entry: facets.Entry
+    url: str
+    title_html: str
+    snippet: highlight.Snippet
+    translations: list = field(default_factory=list)  # [(Entry, url)]
+
+    @property
+    def direction(self):
+        return "rtl" if self.entry.language == "ar" else "ltr"
+
+
+@dataclass
+class SearchResponse:
+    params: object
+    results: list
+    count: int
+    page: int
+    num_pages: int
+    facets: dict
+    labels: dict
+    backend: str = "database"
+    degraded: bool = False
+    failed: bool = False  # the engine raised: results are empty, say so
+    related_tags: list = field(default_factory=list)  # [(slug, count)] if no results
+
+
+def run(params, http_request=None, clamp_page=False):
+    """Search as ``params`` say. ``clamp_page``: a page beyond the last one shows
+    the last one (the HTML page) instead of no results (the API)."""
+    index = facets.get_index()
+    response = SearchResponse(params, [], 0, params.page, 1, {}, {})
+    ids = index.filter(_ranked_ids(params, index, response), params.filters)
+    if params.lang == "all":
+        ids = index.one_per_translation(ids, get_language())
+    if params.q and params.sort == "date":
+        ids = index.by_date(ids)
+    response.count = len(ids)
+    response.facets = index.count(ids)
+    response.labels = facets.labels(index, get_language())
+    page_ids = _paginate(ids, response, clamp_page)
+    response.results = _results(page_ids, index, params, http_request)
+    if not ids:
+        response.related_tags = related_tags(index, params.lang)
+    return response
+
+
+def _paginate(ids, response, clamp_page):
+    """The ids of the requested page; sets the page number and page count."""
+    size = response.params.page_size
+    response.num_pages = max(1, -(-len(ids) // size))
+    if clamp_page:
+        response.page = min(response.page, response.num_pages)
+    start = (response.page - 1) * size
+    return ids[start : start + size]
+
+
+def _ranked_ids(params, index, response):
+    """Ids in ranking order; browsing (no query) lists the scope newest first."""
+    if not params.q:
+        return index.in_scope(params.lang)
+    if not analyse(params.q):
+        return []  # only punctuation: nothing any engine could match
+    queryset = Page.objects.live().type(*PAGE_MODELS).only("id")
+    if params.lang != "all":
+        if params.lang not in index.locale_ids:
+            return []
+        queryset = queryset.filter(locale_id=index.locale_ids[params.lang])
+    try:
+        results, response.backend, response.degraded = run_search(
+            queryset,
+            params.q,
+            operator="and",
+            order_by_relevance=params.sort == "relevance",
+            limit=MAX_RESULTS,
+        )
+        return [page.pk for page in results[:MAX_RESULTS]]
+    except Exception:
+        logger.exception("Search failed for %r", params.q)
+        response.failed = response.degraded = True
+        return []
+
+
+def _results(page_ids, index, params, http_request):
+    """Load the pages of ``page_ids`` (and their translations, in "all" mode) with
+    one query per page type, and build each result."""
+    wanted = {page_id: [] for page_id in page_ids}
+    if params.lang == "all":
+        for page_id in page_ids:
+            wanted[page_id] = index.other_languages(page_id)
+    pages = _load(
+        index, [*wanted, *(e.id for others in wanted.values() for e in others)]
+    )
+    terms = highlight.query_terms(params.q)
+    results = []
+    for page_id, others in wanted.items():
+        page = pages.get(page_id)
+        if page is None:  # unpublished since the index was read
+            continue
+        result = _result(page, index.entries[page_id], terms, http_request)
+        result.translations = [
+            (e, pages[e.id].get_url(http_request)) for e in others if e.id in pages
+        ]
+        results.append(result)
+    return results
+
+
+def _load(index, ids):
+    by_type = {}
+    for page_id in ids:
+        by_type.setdefault(index.entries[page_id].type, []).append(page_id)
+    pages = {}
+    for page_type, type_ids in by_type.items():
+        model = MODEL_BY_TYPE[page_type]
+        pages.update(model.objects.live().in_bulk(type_ids))
+    return pages
+
+
+def _result(page, entry, terms, http_request):
+    texts = [page.summary, highlight.stream_text(list(page.body.raw_data))]
+    return Result(
+        page=page,
+        entry=entry,
+        url=page.get_url(http_request),
+        title_html=highlight.mark_all(page.title, terms),
+        snippet=highlight.snippet(texts, terms),
+    )
+
+
+def related_tags(index, lang, limit=8):
+    """The most common tags in the language scope: what to try when nothing
+    matched."""
+    counts = index.count(index.in_scope(lang))["tag"]
+    return list(counts.items())[:limit]

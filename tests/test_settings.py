@@ -1,0 +1,195 @@
+"""Configuration: production refuses to start without its secrets, passes Django's
+deployment checks once configured, the environment is read in one place, the
+database follows DATABASE_URL, and documents are always downloaded, never shown.
+
+Settings are loaded in a subprocess with a clean environment, because the test
+process already has its own settings loaded.
+"""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from wagtail.models import Collection
+
+from practices.models import DocumentKind, HubDocument
+from tests.factories import (
+    HubDocumentFactory,
+    PracticePageFactory,
+    isolated_media_root,  # noqa: F401 (autouse fixture)
+    pdf_bytes,
+)
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+SETTINGS_DIR = BASE_DIR / "hub" / "settings"
+PRODUCTION = "hub.settings.production"
+SECRET = secrets.token_urlsafe(50)
+INSPECT = (
+    "import json, django; django.setup(); from django.conf import settings; "
+    "db = settings.DATABASES['default']; "
+    "print(json.dumps({'engine': db['ENGINE'], 'name': str(db['NAME']), "
+    "'host': db.get('HOST', ''), 'port': str(db.get('PORT', '')), "
+    "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS, "
+    "'session_secure': settings.SESSION_COOKIE_SECURE, "
+    "'csrf_secure': settings.CSRF_COOKIE_SECURE, "
+    "'ssl_redirect': settings.SECURE_SSL_REDIRECT}))"
+)
+
+
+def run(args, settings_module, **environ):
+    """Run Python with only PATH, HOME and the given variables set."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "DJANGO_SETTINGS_MODULE": settings_module,
+        **environ,
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def inspect(settings_module, **environ):
+    result = run(["-c", INSPECT], settings_module, **environ)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("secret", [None, ""])
+def test_production_refuses_to_start_without_secret_key(secret):
+    """No (or an empty) DJANGO_SECRET_KEY: start-up fails and names it."""
+    environ = {"ALLOWED_HOSTS": "passerelle.example.org"}
+    if secret is not None:
+        environ["DJANGO_SECRET_KEY"] = secret
+    result = run(["-c", "import django; django.setup()"], PRODUCTION, **environ)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("hosts", [None, " , "])
+def test_production_refuses_to_start_without_allowed_hosts(hosts):
+    """No ALLOWED_HOSTS (or only separators): start-up fails and names it."""
+    environ = {"DJANGO_SECRET_KEY": SECRET}
+    if hosts is not None:
+        environ["ALLOWED_HOSTS"] = hosts
+    result = run(["-c", "import django; django.setup()"], PRODUCTION, **environ)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+    assert "DJANGO_SECRET_KEY" not in result.stderr
+
+
+def test_configured_production_passes_deploy_checks():
+    """With both set, ``check --deploy`` finds nothing, not even a warning."""
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        PRODUCTION,
+        DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="passerelle.example.org,www.passerelle.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_is_secure_and_splits_hosts():
+    """Production runs without debug, with secure cookies and HTTPS redirect;
+    ALLOWED_HOSTS is a comma-separated list."""
+    values = inspect(
+        PRODUCTION,
+        DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS=" passerelle.example.org , www.passerelle.example.org",
+    )
+    assert values["debug"] is False
+    assert values["hosts"] == ["passerelle.example.org", "www.passerelle.example.org"]
+    assert values["session_secure"] and values["csrf_secure"]
+    assert values["ssl_redirect"]
+
+
+def test_only_base_settings_read_the_environment():
+    """Environment variables are read in hub/settings/base.py only."""
+    readers = re.compile(r"\bos\.environ\b|\bgetenv\b|\benviron\b|\bENV\b")
+    for path in SETTINGS_DIR.glob("*.py"):
+        if path.name == "base.py":
+            continue
+        assert not readers.search(path.read_text(encoding="utf-8")), path.name
+    assert "os.environ" in (SETTINGS_DIR / "base.py").read_text(encoding="utf-8")
+
+
+def test_development_defaults_to_sqlite():
+    """Without DATABASE_URL, development uses the SQLite file of the project."""
+    values = inspect("hub.settings.dev")
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"] == str(BASE_DIR / "db.sqlite3")
+    assert values["debug"] is True
+
+
+def test_database_url_switches_to_postgresql():
+    """DATABASE_URL selects PostgreSQL with its name, host and port."""
+    values = inspect(
+        "hub.settings.dev",
+        DATABASE_URL="postgres://passerelle:secret@db.internal:5433/passerelle",
+    )
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["name"] == "passerelle"
+    assert values["host"] == "db.internal"
+    assert values["port"] == "5433"
+
+
+@pytest.mark.django_db
+def test_uploaded_document_is_served_as_attachment(admin_client):
+    """A PDF uploaded in the admin downloads with Content-Disposition:
+    attachment (never displayed inline, where a crafted file could run)."""
+    content = pdf_bytes("Convention de partenariat")
+    response = admin_client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Convention",
+            "file": SimpleUploadedFile(
+                "convention.pdf", content, content_type="application/pdf"
+            ),
+            "collection": Collection.get_first_root_node().pk,
+            "language": "fr",
+            "kind": DocumentKind.objects.get(
+                slug="partnership-agreement", locale__language_code="fr"
+            ).pk,
+        },
+    )
+    assert response.status_code == 302
+    document = HubDocument.objects.get(title="Convention")
+    assert document.url == f"/documents/{document.pk}/convention.pdf"
+    download = admin_client.get(document.url)
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert "convention.pdf" in download["Content-Disposition"]
+    assert b"".join(download.streaming_content) == content
+
+
+@pytest.mark.django_db
+def test_document_is_downloadable_by_visitors(client):
+    """A visitor (not logged in) downloads an attachment from a fiche."""
+    document = HubDocumentFactory()
+    PracticePageFactory(attachments=[document])
+    download = client.get(document.url)
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.django_db
+def test_documents_are_not_served_as_media_files(client):
+    """The bare media URL of a document file does not exist: documents go
+    through the serve view only."""
+    document = HubDocumentFactory()
+    assert client.get(f"/media/{document.file.name}").status_code == 404
