@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # Lanes: PostgreSQL when DATABASE_URL is set, the search engine when SEARCH_URL is
-# set; REQUIRE_SERVICES=1 (set by .ci/run) turns a missing service into a failure.
+# set; REQUIRE_SERVICES (set per lane by .ci/run) turns a missing service into a
+# failure instead of a skip.
 PYTEST_ARGS ?= -n 2
 
 .PHONY: run test lint check services services-stop clean

@@ -5,7 +5,10 @@
 #
 # Starts a throwaway OpenSearch node, points the tests at it (SEARCH_BACKEND=opensearch,
 # SEARCH_URL=<its URL>) and runs the README's test command on the search test files
-# without xdist (the engine tests share one node; their index names carry the pid).
+# without xdist (the engine tests share one node; their index names carry the pid):
+# the engine's own tests, and the search page / API / facets / hostile-input tests,
+# which then search through the engine (tests/conftest.py's engine_page_index
+# empties the page index before each test and refreshes it before each search).
 # The node is stopped on exit — unless it was already running before this script, in
 # which case it is left as it was found. REQUIRE_SERVICES defaults to 1 here: this lane
 # exists to run the engine tests, so an engine that does not answer is a failure.
@@ -35,8 +38,12 @@ printf 'engine lane: OpenSearch at %s (%ss)\n' "$SEARCH_URL" \
   "$(( $(date +%s) - lane_started ))" >&2
 
 files=()
+# test_search_backends.py tests the database backends' own query building; the
+# engine's counterpart (cases, autocomplete, locale) is test_search_engine.py.
 for file in tests/test_search_engine.py tests/test_search_resilience.py \
-  tests/test_search_backends.py; do
+  tests/test_search_indexing.py \
+  tests/test_search_page.py tests/test_search_api.py tests/test_search_facets.py \
+  tests/test_search_hostile.py; do
   if [[ -f "$file" ]]; then
     files+=("$file")
   fi

@@ -6,11 +6,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub.views import serve_image_file
+from practices import downloads
 from search import api as search_api
+from search import autocomplete as search_autocomplete
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Before Wagtail's document URLs, whose "<id>/<anything>" pattern would take
+    # them: every version of a document (byte ranges supported) and its thumbnail.
+    path(
+        "documents/<int:document_id>/v<int:number>/<str:filename>",
+        downloads.serve_version,
+        name="document-version",
+    ),
+    path(
+        "documents/<int:document_id>/apercu/<str:checksum>.webp",
+        downloads.serve_thumbnail,
+        name="document-thumbnail",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -29,6 +43,11 @@ urlpatterns += [
 urlpatterns += [
     path("api/search/", search_api.search, name="search-api"),
     path("api/search/openapi.json", search_api.openapi, name="search-api-openapi"),
+    path(
+        "api/search/autocomplete/",
+        search_autocomplete.autocomplete,
+        name="search-autocomplete",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

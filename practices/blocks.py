@@ -1,8 +1,12 @@
 """StreamField blocks for fiches, templates and training modules."""
 
 from django.utils.translation import gettext_lazy as _
+from PIL import features
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
+
+# Pillow writes AVIF only when built with libavif (Pillow ≥ 11.2 wheels are).
+AVIF = features.check("avif")
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -81,6 +85,20 @@ class SessionBlock(blocks.StructBlock):
         template = "practices/blocks/session_block.html"
 
 
+class PictureBlock(ImageBlock):
+    """An image as lazily loaded WebP (and AVIF) renditions sized to the screen:
+    Wagtail's ImageBlock would send the original upload, often megabytes."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["avif"] = AVIF
+        return context
+
+    class Meta:
+        icon = "image"
+        template = "practices/blocks/image_block.html"
+
+
 def narrative_blocks():
     """Blocks of a free narrative (what was done, usage notes, descriptions)."""
     return [
@@ -88,5 +106,5 @@ def narrative_blocks():
         ("paragraph", ParagraphBlock()),
         ("step", StepBlock()),
         ("testimony", TestimonyBlock()),
-        ("image", ImageBlock(label=_("Image"))),
+        ("image", PictureBlock(label=_("Image"))),
     ]

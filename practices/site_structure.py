@@ -30,6 +30,7 @@ def ensure_site():
     fr, _created = Locale.objects.get_or_create(language_code="fr")
     ar, _created = Locale.objects.get_or_create(language_code="ar")
     home = HomePage.objects.filter(locale=fr).first() or _create_home(fr)
+    _point_site_at(home)
     for model, slug, title in INDEXES:
         index = model.objects.filter(locale=fr).first()
         if index is None:
@@ -50,11 +51,12 @@ def _create_home(locale):
             instance=HomePage(title=str(HOME_TITLE), slug="accueil", locale=locale)
         )
     home.save_revision().publish()
-    welcome = (
-        Page.objects.filter(depth=2)
-        .exclude(pk=home.pk)
-        .filter(content_type__model="page")
-    )
+    return home
+
+
+def _point_site_at(home):
+    """The default site serves our home and Wagtail's welcome page is gone (also
+    after a database was restored from migrations, as browser tests do)."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
@@ -63,12 +65,14 @@ def _create_home(locale):
             is_default_site=True,
             site_name="Passerelle",
         )
-    else:
+    elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Passerelle"
         site.save()
+    welcome = Page.objects.filter(
+        depth=2, content_type__app_label="wagtailcore", content_type__model="page"
+    )
     welcome.delete()
-    return home
 
 
 def _ensure_translation(page, locale):

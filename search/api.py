@@ -3,6 +3,9 @@
 Outside ``i18n_patterns``: the content language is the explicit ``lang`` parameter,
 so one URL always answers the same and may be cached briefly by anyone. Error
 messages follow ``lang`` when it is valid, else the request's negotiated language.
+The editors' promoted pages for the query come in ``promoted`` and each search counts
+a hit for the query statistics (``promotions.py``). Title suggestions while typing:
+``autocomplete.py`` (``/api/search/autocomplete/``).
 """
 
 from django.http import JsonResponse
@@ -10,7 +13,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
-from . import service
+from . import promotions, service
 from .openapi import schema
 from .params import parse
 
@@ -27,7 +30,10 @@ def search(request):
             name, message = next(iter(errors.items()))
             return JsonResponse({"error": message, "parameter": name}, status=400)
         response = service.run(params, http_request=request)
-        return _cached(JsonResponse(payload(response), json_dumps_params=_UNICODE))
+        promotions.record_hit(request, request.GET.get("q", ""), params, scope="api")
+        data = payload(response)
+        data["promoted"] = _promoted(params, language, request)
+        return _cached(JsonResponse(data, json_dumps_params=_UNICODE))
 
 
 @require_safe
@@ -57,6 +63,16 @@ def payload(response):
         "backend": response.backend,
         "degraded": response.degraded,
     }
+
+
+def _promoted(params, language, request):
+    """Editors' promoted pages for the query (first page only), in ``lang`` — the
+    request's language when ``lang=all``."""
+    if not params.q or params.page != 1:
+        return []
+    content_language = language if params.lang == "all" else params.lang
+    found = promotions.promoted(params.q, content_language, request)
+    return [promotion.as_json() for promotion in found]
 
 
 def _result(result):

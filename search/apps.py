@@ -9,6 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        # Connects the signals that invalidate the facet index, in every process
+        # Connects the signals that invalidate the facet index and the promotions
+        # cache in every process
         # (management commands too, not only those that load the URLs).
-        from . import facets  # noqa: F401
+        from . import facets, promotions  # noqa: F401

@@ -1,6 +1,9 @@
-"""The OpenAPI 3 description of ``GET /api/search/``, built from ``params.py`` so
-that the documented values cannot drift from the validated ones."""
+"""The OpenAPI 3 description of ``GET /api/search/`` and
+``GET /api/search/autocomplete/``, built from ``params.py`` (and the limits of
+``autocomplete.py``) so that the documented values cannot drift from the validated
+ones."""
 
+from . import autocomplete
 from .facets import FACETS
 from .params import (
     DEFAULT_PAGE_SIZE,
@@ -76,6 +79,24 @@ def parameters():
     ]
 
 
+def autocomplete_parameters():
+    return [
+        _parameter(
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            "What has been typed: titles must have words starting with each word "
+            "(the last one may be incomplete). Fewer than "
+            f"{autocomplete.MIN_LENGTH} characters: no suggestions.",
+        ),
+        _parameter(
+            "lang",
+            {"type": "string", "enum": list(LANGUAGES)},
+            "Content language; `all` suggests each page once, preferring the "
+            "request's language. Default: the request's language.",
+        ),
+    ]
+
+
 def _object(properties, required=None):
     return {
         "type": "object",
@@ -109,6 +130,42 @@ RESULT = _object(
         },
     }
 )
+PROMOTED = _object(
+    {
+        "ref": {
+            "type": "string",
+            "nullable": True,
+            "description": "Stable identifier of the page (null for a page that is "
+            "not a practice, template or training module).",
+        },
+        "type": {
+            "type": "string",
+            "enum": [*TYPES, "page"],
+            "description": "Page type; `page` for any other kind of page.",
+        },
+        "title": STRING,
+        "url": {"type": "string", "description": "Absolute path of the page."},
+        "language": {"type": "string", "enum": ["fr", "ar"]},
+    }
+)
+SUGGESTION = _object(
+    {
+        "title": STRING,
+        "url": {"type": "string", "description": "Absolute path of the page."},
+        "type": {"type": "string", "enum": list(TYPES)},
+        "language": {"type": "string", "enum": ["fr", "ar"]},
+    }
+)
+AUTOCOMPLETE = _object(
+    {
+        "query": {"type": "string", "description": "The query as completed."},
+        "suggestions": {
+            "type": "array",
+            "maxItems": autocomplete.MAX_SUGGESTIONS,
+            "items": {"$ref": "#/components/schemas/Suggestion"},
+        },
+    }
+)
 COUNTS = {"type": "object", "additionalProperties": INTEGER}
 RESPONSE = _object(
     {
@@ -121,6 +178,14 @@ RESPONSE = _object(
         "results": {
             "type": "array",
             "items": {"$ref": "#/components/schemas/Result"},
+        },
+        "promoted": {
+            "type": "array",
+            "description": "Pages the editors recommend for this query (Wagtail "
+            "search promotions), in their order, to show before the results: live "
+            "pages in `lang` (with `lang=all`: in the request's language). Only on "
+            "page 1; may repeat a result.",
+            "items": {"$ref": "#/components/schemas/Promoted"},
         },
         "facets": {
             "description": "Facet -> value -> number of results with that value "
@@ -166,10 +231,33 @@ def schema():
                         "400": _json("An invalid parameter.", "Error"),
                     },
                 }
-            }
+            },
+            "/api/search/autocomplete/": {
+                "get": {
+                    "operationId": "autocomplete",
+                    "summary": "Titles that complete what is being typed.",
+                    "parameters": autocomplete_parameters(),
+                    "responses": {
+                        "200": _json(
+                            f"At most {autocomplete.MAX_SUGGESTIONS} suggestions, "
+                            "best first (none for a query under "
+                            f"{autocomplete.MIN_LENGTH} characters).",
+                            "AutocompleteResponse",
+                        ),
+                        "400": _json("An invalid `lang`.", "Error"),
+                    },
+                }
+            },
         },
         "components": {
-            "schemas": {"SearchResponse": RESPONSE, "Result": RESULT, "Error": ERROR}
+            "schemas": {
+                "SearchResponse": RESPONSE,
+                "Result": RESULT,
+                "Promoted": PROMOTED,
+                "AutocompleteResponse": AUTOCOMPLETE,
+                "Suggestion": SUGGESTION,
+                "Error": ERROR,
+            }
         },
     }
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from . import facets, highlight
+from . import facets, glossary, highlight
 from .analysis import analyse
 from .facets import PAGE_MODELS
 from .resilience import run_search
@@ -95,8 +95,10 @@ def _ranked_ids(params, index, response):
         if params.lang not in index.locale_ids:
             return []
         queryset = queryset.filter(locale_id=index.locale_ids[params.lang])
+    # "All languages": the query OR its glossary translation (search.glossary).
+    search = glossary.expanding(run_search) if params.lang == "all" else run_search
     try:
-        results, response.backend, response.degraded = run_search(
+        results, response.backend, response.degraded = search(
             queryset,
             params.q,
             operator="and",

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import service
+from . import promotions, service
 from .params import FILTERS, SearchParams, parse
 
 FILTER_LABELS = {
@@ -29,6 +29,7 @@ def search(request):
     language = get_language()
     params, errors = parse(request.GET, default_lang=language)
     response = service.run(params, http_request=request, clamp_page=True)
+    promotions.record_hit(request, request.GET.get("q", ""), params, scope="page")
     context = {
         "search_query": params.q,
         "params": params,
@@ -43,6 +44,7 @@ def search(request):
         "scopes": _scopes(params, language),
         "sorts": _sorts(params, language),
         "pagination": _pagination(params, response, language),
+        "promotions": _promotions(params, response, language, request),
     }
     if response.count == 0:
         context["related_tags"] = _related_tags(params, response, language)
@@ -50,6 +52,18 @@ def search(request):
             params.replace(lang="all", page=1), language
         )
     return render(request, "search/search.html", context)
+
+
+def _promotions(params, response, language, request):
+    """Editors' promoted pages for the query, above the results of the first page:
+    in the searched language (the interface language when searching all)."""
+    if not params.q or response.page != 1:
+        return []
+    content_language = language if params.lang == "all" else params.lang
+    return [
+        {"promotion": promotion, "type_label": _label(response, "type", promotion.type)}
+        for promotion in promotions.promoted(params.q, content_language, request)
+    ]
 
 
 def _url(params, language):

@@ -5,12 +5,16 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from practices.site_structure import ensure_site
 from practices.taxonomy_loader import load_taxonomy
 
 TAXONOMY = Path(__file__).resolve().parents[1] / "practices/demo/taxonomy.json"
-REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+# "1" (or "all"): every service is required; otherwise a comma-separated list of the
+# services this CI lane provides (browser, gettext, engine). Locally: none.
+REQUIRED = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s}
 
 
 @pytest.fixture(scope="session")
@@ -20,11 +24,94 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_taxonomy(TAXONOMY)
 
 
-def require_service(available, reason):
-    """Skip when a lane's service is absent — or fail, in CI (REQUIRE_SERVICES=1),
-    so that a lane can never silently skip there."""
+def require_service(available, reason, service):
+    """Skip when ``service`` is absent — or fail when the CI lane says it provides
+    it (REQUIRE_SERVICES), so that a lane can never silently skip there."""
     if available:
         return
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{reason} (REQUIRE_SERVICES=1)")
+    if REQUIRED & {"1", "all", service}:
+        pytest.fail(f"{reason} (REQUIRE_SERVICES={','.join(sorted(REQUIRED))})")
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def engine_page_index(request, monkeypatch):
+    """Engine lane only (``SEARCH_BACKEND`` is an engine): each test that uses the
+    database starts with no hub page in the engine's page index, and every search
+    sees the writes made before it.
+
+    The database rolls back after each test, the engine does not: page ids are
+    reused by the next test, so a document left behind would answer for another
+    page. So the documents of hub pages (practice, template, training) are deleted
+    at the start of each such test (the index, its mappings and the other pages'
+    documents stay). And the engine makes writes searchable about once a second,
+    later than a test searches: the engine backends with this process's index
+    prefix refresh its indexes (``_refresh``) before each search. On the database
+    backend this does nothing: its index table rolls back with the rest.
+    """
+    from django.utils.module_loading import import_string
+
+    from hub.settings import test as test_settings
+    from search.backend_config import ENGINE_BACKENDS
+
+    config = test_settings.WAGTAILSEARCH_BACKENDS["default"]
+    if config["BACKEND"] not in ENGINE_BACKENDS.values():
+        yield
+        return
+    from search.backends.engine import INDEX_NOT_FOUND, is_error_type
+
+    prefix = config["INDEX_PREFIX"]
+    backend_class = import_string(config["BACKEND"])
+    backend = backend_class({k: v for k, v in config.items() if k != "BACKEND"})
+    search = backend_class._search
+
+    def refresh_then_search(self, *args, **kwargs):
+        if self.index_prefix == prefix:
+            self.es.indices.refresh(index=f"{prefix}*", allow_no_indices=True)
+        return search(self, *args, **kwargs)
+
+    monkeypatch.setattr(backend_class, "_search", refresh_then_search)
+
+    uses_db = request.node.get_closest_marker("django_db") or (
+        {"db", "transactional_db"} & set(request.fixturenames)
+    )
+    if uses_db:
+        try:
+            delete_hub_pages(backend)
+        except backend.transport_errors as exc:
+            if not is_error_type(exc, INDEX_NOT_FOUND):
+                raise  # no page index yet: the first page written creates it
+    yield
+
+
+def delete_hub_pages(backend):
+    """Delete the hub pages' documents from ``backend``'s page index and make it
+    visible. A search for their ids and a bulk delete: the OpenSearch of the lane
+    (the integ-test zip) has no reindex module, hence no ``_delete_by_query``."""
+    from wagtail.models import Page
+
+    from practices.models.base import hub_page_models
+
+    alias = backend.get_index_for_model(Page).name
+    types = [f"{m._meta.app_label}.{m.__name__}" for m in hub_page_models()]
+    backend.es.indices.refresh(index=alias)
+    hits = backend.es.search(
+        index=alias,
+        body={
+            "query": {"terms": {"_django_content_type": types}},
+            "_source": False,
+            "size": 10_000,
+        },
+    )["hits"]["hits"]
+    if hits:
+        actions = [{"_op_type": "delete", "_id": hit["_id"]} for hit in hits]
+        backend.bulk(backend.es, actions, index=alias, refresh=True)
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Every test starts in the source language: a request to an /ar/ page leaves
+    Arabic active in the thread, which would leak into the next test's messages."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

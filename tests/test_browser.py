@@ -34,7 +34,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture
 def browser_page(monkeypatch):
-    require_service(bool(CHROMIUM), "Chromium is missing (apt-get install chromium)")
+    require_service(
+        bool(CHROMIUM), "Chromium is missing (apt-get install chromium)", "browser"
+    )
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls
     # made by the live server's fixtures are still synchronous and safe here.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

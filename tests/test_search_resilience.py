@@ -502,6 +502,7 @@ def live_engine_url():
         engine_answers(),
         "SEARCH_URL is not set or no search engine answers there "
         "(start one with .ci/search-engine.sh start)",
+        "engine",
     )
     yield SEARCH_URL
     OpenSearch(hosts=[SEARCH_URL], timeout=30).indices.delete(

@@ -220,6 +220,7 @@ def test_catalogues_hold_every_string_of_the_code(tmp_path, monkeypatch):
         not missing_tools,
         f"GNU gettext is not installed ({', '.join(missing_tools)} missing): "
         "apt-get install gettext",
+        "gettext",
     )
     sources, locale_dir = tmp_path / "src", tmp_path / "locale"
     _copy_sources(Path(settings.BASE_DIR), sources)

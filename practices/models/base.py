@@ -5,16 +5,38 @@
 * Term links are normalised to the page's locale when saved, because
   wagtail-localize copies many-to-many links as they are (pointing at the source
   language's terms); normalising at write time keeps every read a plain join.
+* Search: the text of attached documents is indexed with the page
+  (``attachments_text``), and a page is indexed once ``save()`` has stored its
+  relations (tags, terms, attachments), not from the ``post_save`` signal, which
+  fires before modelcluster writes them (the index would lag one save behind).
 """
+
+import threading
 
 from django.apps import apps
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField
 
+from ..extraction import join_capped
+
 LANGUAGE_CHOICES = [("fr", _("Français")), ("ar", _("Arabe"))]
+# Characters of attached documents' titles and text indexed with a page: each
+# document already holds at most extraction.MAX_TEXT; a page with many long
+# attachments must not weigh megabytes in every search backend.
+ATTACHMENTS_TEXT_LIMIT = 100_000
+
+# Hub pages whose save() is running in this thread (innermost last), see save().
+_saving = threading.local()
+
+
+def _pages_being_saved():
+    if not hasattr(_saving, "pages"):
+        _saving.pages = []
+    return _saving.pages
 
 
 class HubPageMixin(models.Model):
@@ -49,7 +71,64 @@ class HubPageMixin(models.Model):
         if not self.ref:
             self.ref = self._unique_ref()
         self.localise_terms()
-        return super().save(*args, **kwargs)
+        # modelsearch indexes on post_save, which Model.save sends *before*
+        # ClusterableModel.save commits child relations and ParentalManyToMany
+        # fields: the index would get the previous tags, terms and attachments.
+        # get_indexed_instance() declines while this save runs; the page is
+        # indexed (same task as the signal handler) once everything is stored.
+        pages = _pages_being_saved()
+        pages.append(self)
+        try:
+            result = super().save(*args, **kwargs)
+        finally:
+            pages.pop()
+        if kwargs.get("update_fields") is None or kwargs["update_fields"]:
+            self._index_after_save()
+        return result
+
+    def _index_after_save(self):
+        from modelsearch.tasks import insert_or_update_object_task
+
+        if getattr(type(self), "search_auto_update", True):
+            insert_or_update_object_task.enqueue(
+                self._meta.app_label, self._meta.model_name, str(self.pk)
+            )
+
+    def get_indexed_instance(self):
+        if self.pk is not None and any(
+            page.pk == self.pk for page in _pages_being_saved()
+        ):
+            return None  # indexed by save() once its relations are stored
+        return super().get_indexed_instance()
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """update_index: attachments and their documents in one query per chunk."""
+        attachments = cls._meta.get_field("attachments").related_model
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                Prefetch(
+                    "attachments",
+                    queryset=attachments.objects.select_related("document"),
+                )
+            )
+        )
+
+    def attachments_text(self):
+        """Titles and extracted text of the attached documents, in the editor's
+        order, capped at ``ATTACHMENTS_TEXT_LIMIT`` characters (a ``SearchField``
+        of every hub page type). A document whose text could not be read
+        (``extraction_problem``) contributes its title only."""
+        if "attachments" in getattr(self, "_prefetched_objects_cache", {}):
+            attachments = self.attachments.all()
+        else:
+            attachments = self.attachments.select_related("document")
+        pieces = []
+        for attachment in attachments:
+            pieces += [attachment.document.title, attachment.document.extracted_text]
+        return join_capped(pieces, ATTACHMENTS_TEXT_LIMIT)
 
     def _unique_ref(self):
         base = slugify(f"{self.slug or self.title}")[:100] or "page"

@@ -8,12 +8,15 @@ screen reader.
 import hashlib
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
 from ..extraction import extract_text
+from ..previews import pdf_thumbnail
+from .versions import record_version
 
 DOCUMENT_LANGUAGE_CHOICES = [
     ("fr", _("Français")),
@@ -48,6 +51,19 @@ class HubDocument(AbstractDocument):
         editable=False,
         help_text=_("Pourquoi le texte du fichier n'a pas pu être lu, le cas échéant."),
     )
+    # Incremented in one UPDATE per download (practices.downloads), read with the
+    # document itself: showing the count costs no query.
+    download_count = models.PositiveIntegerField(
+        _("téléchargements"), default=0, editable=False
+    )
+    # The size of the first-page thumbnail (DocumentThumbnail), so that pages set
+    # <img width height> without loading it; null when there is none.
+    thumbnail_width = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False
+    )
+    thumbnail_height = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False
+    )
 
     admin_form_fields = Document.admin_form_fields + ("language", "kind")
     search_fields = AbstractDocument.search_fields + [
@@ -79,13 +95,28 @@ class HubDocument(AbstractDocument):
         if self.file:
             super().clean()
 
+    @property
+    def thumbnail_url(self):
+        """The thumbnail's address; it changes with the file (the checksum), so
+        browsers may cache it for good."""
+        if not self.thumbnail_width:
+            return ""
+        return reverse("document-thumbnail", args=[self.pk, self.checksum[:16]])
+
     def save(self, *args, **kwargs):
         # Every way in (admin forms, multiple upload, importer) ends here, so the
-        # facts about a new file are read once, before it is stored.
-        if self._has_new_file():
+        # facts about a new file are read once, before it is stored, and every
+        # stored file becomes a version.
+        new_file = self._has_new_file()
+        if new_file:
             self.read_file_facts()
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
+        if new_file:
+            self._store_thumbnail()
+            # Set by the admin's edit action when a file is replaced.
+            replaced_by = getattr(self, "file_replaced_by", None)
+            record_version(self, getattr(replaced_by, "pk", self.uploaded_by_user_id))
 
     def _has_new_file(self):
         if not self.file:
@@ -104,10 +135,47 @@ class HubDocument(AbstractDocument):
                 digest.update(chunk)
             handle.seek(0)
             result = extract_text(handle, self.file_extension)
+            handle.seek(0)
+            thumbnail = (
+                pdf_thumbnail(handle) if self.file_extension.lower() == "pdf" else None
+            )
         self.checksum = digest.hexdigest()
         self.extracted_text = result.text
         self.page_count = result.page_count
         self.extraction_problem = result.problem[:255]
+        self._new_thumbnail = thumbnail
+        self.thumbnail_width = thumbnail.width if thumbnail else None
+        self.thumbnail_height = thumbnail.height if thumbnail else None
+
+    def _store_thumbnail(self):
+        thumbnail = getattr(self, "_new_thumbnail", None)
+        if thumbnail is None:
+            DocumentThumbnail.objects.filter(document=self).delete()
+            return
+        DocumentThumbnail.objects.update_or_create(
+            document=self, defaults={"webp": thumbnail.webp}
+        )
+
+
+class DocumentThumbnail(models.Model):
+    """The first page of a PDF as a small WebP (see ``practices.previews``).
+
+    Kept in the database, apart from the document row so that listing documents
+    never loads it: a few kilobytes per PDF, deleted with the document, served
+    by ``practices.downloads.serve_thumbnail`` under the document's own privacy
+    rules, with nothing to clean up in the media storage.
+    """
+
+    document = models.OneToOneField(
+        HubDocument,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="thumbnail",
+    )
+    webp = models.BinaryField()
+
+    def __str__(self):
+        return f"{self.document_id}.webp"
 
 
 class HubImage(AbstractImage):

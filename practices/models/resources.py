@@ -42,19 +42,42 @@ class ResourcePage(HubPageMixin, Page):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.SearchField("attachments_text"),
         index.FilterField("year"),
     ]
     subpage_types = []
+    # Many-to-many fields to other hub pages, shown as lists of links.
+    related_fields = ()
 
     class Meta:
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from ..downloads import downloads_for
         from .practices import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self))
+        context["downloads"] = downloads_for(context["attachments"])
+        context["related_groups"] = [
+            (self._meta.get_field(name).verbose_name, related_pages(self, name))
+            for name in self.related_fields
+        ]
         return context
+
+
+def related_pages(page, name):
+    """The live pages linked by ``name`` (one query; ``pageurl`` then needs none)."""
+    linked = getattr(page, name).live().select_related("locale")
+    return list(linked.order_by("title"))
+
+
+def related_field(model, label):
+    # Saved pointing at the page's own language version (HubPageMixin.localise_terms)
+    # because wagtail-localize copies these links as they are, to the source pages.
+    return ParentalManyToManyField(
+        model, verbose_name=label, blank=True, related_name="+"
+    )
 
 
 class TemplatePage(ResourcePage):
@@ -71,12 +94,17 @@ class TemplatePage(ResourcePage):
     tags = ClusterTaggableManager(
         through=TemplatePageTag, blank=True, verbose_name=_("mots-clés")
     )
+    related_practices = related_field("practices.PracticePage", _("pratiques liées"))
 
     import_type = "template"
-    localised_term_fields = ("kind", "themes")
+    related_fields = ("related_practices",)
+    localised_term_fields = ("kind", "themes", *related_fields)
     override_translatable_fields = synchronised_terms("kind")
     parent_page_types = ["practices.TemplateIndexPage"]
     template = "practices/template_page.html"
+    search_fields = ResourcePage.search_fields + [
+        index.RelatedFields("kind", [index.SearchField("name")]),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel(
@@ -89,6 +117,7 @@ class TemplatePage(ResourcePage):
             label=_("Fichier"),
             min_num=1,
         ),
+        FieldPanel("related_practices"),
         FieldPanel("themes"),
         FieldPanel("tags"),
     ]
@@ -121,15 +150,29 @@ class TrainingPage(ResourcePage):
     tags = ClusterTaggableManager(
         through=TrainingPageTag, blank=True, verbose_name=_("mots-clés")
     )
+    video_url = models.URLField(
+        _("vidéo"),
+        blank=True,
+        help_text=_(
+            "Adresse d'une vidéo (YouTube, Vimeo…) : intégrée à la page si "
+            "possible, sinon proposée en lien."
+        ),
+    )
+    related_templates = related_field("practices.TemplatePage", _("modèles liés"))
+    related_practices = related_field("practices.PracticePage", _("pratiques liées"))
 
     import_type = "training"
-    localised_term_fields = ("themes", "target_publics")
+    related_fields = ("related_templates", "related_practices")
+    localised_term_fields = ("themes", "target_publics", *related_fields)
     parent_page_types = ["practices.TrainingIndexPage"]
     template = "practices/training_page.html"
     search_fields = ResourcePage.search_fields + [
         index.SearchField("objectives"),
         index.SearchField("audience"),
+        index.SearchField("prerequisites"),
         index.SearchField("sessions"),
+        index.SearchField("trainer_contacts"),
+        index.RelatedFields("target_publics", [index.SearchField("name")]),
     ]
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -146,7 +189,10 @@ class TrainingPage(ResourcePage):
         FieldPanel("body"),
         FieldPanel("sessions"),
         InlinePanel("attachments", heading=_("Supports"), label=_("Document")),
+        FieldPanel("video_url"),
         FieldPanel("trainer_contacts"),
+        FieldPanel("related_templates"),
+        FieldPanel("related_practices"),
         FieldPanel("themes"),
         FieldPanel("target_publics"),
         FieldPanel("tags"),
@@ -155,6 +201,13 @@ class TrainingPage(ResourcePage):
     class Meta:
         verbose_name = _("module de formation")
         verbose_name_plural = _("modules de formation")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..previews import video_embed
+
+        context = super().get_context(request, *args, **kwargs)
+        context["video_embed"] = video_embed(self.video_url)
+        return context
 
 
 class TemplateAttachment(AttachmentBase):

@@ -17,12 +17,18 @@ configured by ``search.backend_config.search_backends`` and add to modelsearch:
   already logs and swallows errors of backends with ``catch_indexing_errors``, and
   the default ``ImmediateBackend`` of django-tasks swallows any error of the index
   task; catching here does not depend on either, and says what to do.)
-* **No accidental index.** With ``ATOMIC_REBUILD`` the public index name is an alias
-  that ``update_index`` switches to a freshly built index. Single-object writes are
-  sent with ``require_alias=true``: if the alias is missing (engine reset, never
-  built) the engine refuses the write — logged as above — instead of auto-creating
-  a concrete index with dynamic mappings and no analysis, which would answer every
-  search with nothing and nothing would tell the fallback to step in.
+* **No accidental index, no manual first step.** With ``ATOMIC_REBUILD`` the public
+  index name is an alias that ``update_index`` switches to a freshly built index.
+  Single-object writes are sent with ``require_alias=true``, so the engine never
+  auto-creates a concrete index with dynamic mappings and no analysis (which would
+  answer every search with nothing, and nothing would tell the fallback to step
+  in). When such a write is refused because the alias is missing (fresh engine,
+  engine reset), the index is created the way the atomic rebuilder creates it —
+  ``<alias>_auto`` with our settings, the mappings of every model of that index,
+  and the alias, in one request — the creation is logged (warning) and the write
+  is sent again. So ``import_practices`` or a publish on a fresh engine is found at
+  once; pages saved before stay out of the engine until they are saved again or
+  ``update_index`` runs (the log says so).
 * **Two timeouts.** Searches and single-object writes use ``TIMEOUT`` (2 s) so a
   dead engine fails fast; ``update_index`` writes through a second client with
   ``REBUILD_TIMEOUT`` because a bulk request of 1000 pages can take longer.
@@ -53,7 +59,7 @@ from modelsearch.backends.elasticsearchbase import (
     ElasticsearchIndexRebuilder,
 )
 from modelsearch.backends.opensearch3 import OpenSearch3Index, OpenSearch3SearchBackend
-from modelsearch.index import class_is_indexed
+from modelsearch.index import class_is_indexed, get_indexed_models
 from modelsearch.utils import deep_update
 
 from search.engine_settings import index_settings
@@ -87,6 +93,10 @@ ELASTICSEARCH_INDEXING_ERRORS = (
     *ELASTICSEARCH_ERRORS,
     elasticsearch.helpers.BulkIndexError,
 )
+BULK_ERRORS = (
+    opensearchpy.helpers.BulkIndexError,
+    elasticsearch.helpers.BulkIndexError,
+)
 
 
 def engine_errors(backend) -> tuple[type[BaseException], ...]:
@@ -115,6 +125,40 @@ def _engine_settings(base: dict) -> dict:
     return deep_update(deepcopy(base), index_settings())
 
 
+INDEX_NOT_FOUND = "index_not_found_exception"
+INDEX_EXISTS = ("resource_already_exists_exception", "index_already_exists_exception")
+# Suffix of the concrete index created behind a missing alias (update_index builds
+# <alias>_<7 random characters> and deletes this one when it switches the alias).
+AUTO_INDEX_SUFFIX = "auto"
+
+
+def _error_type(body) -> str | None:
+    """The ``error.type`` of an engine response body, if any."""
+    if isinstance(body, dict):
+        error = body.get("error", body)
+        if isinstance(error, dict):
+            return error.get("type")
+        if isinstance(error, str):
+            return error
+    return None
+
+
+def is_error_type(exc: BaseException, types) -> bool:
+    """Whether ``exc`` (an engine HTTP error, or a bulk error whose every failed
+    document) has an ``error.type`` among ``types``."""
+    types = (types,) if isinstance(types, str) else tuple(types)
+    if isinstance(exc, BULK_ERRORS):
+        # errors: [{"index": {"_id": …, "status": 404, "error": {"type": …}}}, …]
+        results = [next(iter(item.values()), None) for item in exc.errors or []]
+        return bool(results) and all(
+            isinstance(result, dict) and _error_type(result) in types
+            for result in results
+        )
+    if getattr(exc, "error", None) in types:
+        return True
+    return _error_type(getattr(exc, "info", None)) in types
+
+
 # --- indexes and rebuilders ---------------------------------------------------------
 
 
@@ -130,10 +174,76 @@ class EngineIndexMixin:
         if es is not None:
             self.es = es
 
+    def _through_alias(self) -> bool:
+        return self.write_through_alias and self.backend.atomic_rebuild
+
     def _write_params(self) -> dict:
-        if self.write_through_alias and self.backend.atomic_rebuild:
-            return {"require_alias": True}
-        return {}
+        return {"require_alias": True} if self._through_alias() else {}
+
+    def _write(self, write, target):
+        """Run ``write()``; if the engine refused it because the alias is missing,
+        create the index behind the alias (``create_behind_alias``) and run it
+        once more. Any other error, or a failed creation, is raised as it was."""
+        try:
+            return write()
+        except self.backend.indexing_errors as exc:
+            if not (self._through_alias() and is_error_type(exc, INDEX_NOT_FOUND)):
+                raise
+            if not self.create_behind_alias(target):
+                raise
+        return write()
+
+    def model_mappings(self) -> dict:
+        """The mappings ``update_index`` puts into this index (one ``add_model``
+        per indexed model whose index this is), merged into one."""
+        merged = {}
+        for model in get_indexed_models():
+            if self.backend.get_index_for_model(model).name == self.name:
+                deep_update(merged, deepcopy(self.mapping_class(model).get_mapping()))
+        return merged
+
+    def create_behind_alias(self, target) -> bool:
+        """Create ``<alias>_auto`` with our settings (the French+Arabic analysis),
+        the mappings of every model of this index and the alias, in one request —
+        what the atomic rebuilder builds, minus the documents. Return whether the
+        alias now exists (also when another process created it meanwhile)."""
+        client = self.backend.rebuild_es  # creating an index may take over 2 s
+        if client.indices.exists_alias(name=self.name):
+            return True  # created meanwhile (another process, another write)
+        if client.indices.exists(index=self.name):
+            # A concrete index under the alias name (made by hand, or before
+            # ATOMIC_REBUILD): leave it to update_index, which replaces it.
+            logger.error(
+                "Search engine %s has an index named %s instead of an alias; run "
+                "`manage.py update_index` to replace it.",
+                self.backend.describe(),
+                self.name,
+            )
+            return False
+        concrete = f"{self.name}_{AUTO_INDEX_SUFFIX}"
+        body = deepcopy(self.backend.settings)
+        body["mappings"] = self.model_mappings()
+        body["aliases"] = {self.name: {}}
+        try:
+            self._create_index(client, concrete, body)
+        except self.backend.transport_errors as exc:
+            if not is_error_type(exc, INDEX_EXISTS):
+                raise
+            # Another process won the race (same name, created with its alias).
+            return bool(client.indices.exists_alias(name=self.name))
+        logger.warning(
+            "Search engine %s had no index %s: created %s behind that alias, with "
+            "the Passerelle analysis and mappings, to index %r. Objects saved "
+            "before are not in it until saved again or `manage.py update_index`.",
+            self.backend.describe(),
+            self.name,
+            concrete,
+            target,
+        )
+        return True
+
+    def _create_index(self, client, name, body):
+        raise NotImplementedError
 
     def aliased_indices(self):
         # Same client as self (the rebuild client when called by the rebuilder).
@@ -152,32 +262,51 @@ class EngineIndexMixin:
             action.update(mapping.get_document(item))
             actions.append(action)
         if actions:
-            self.backend.bulk(self.es, actions, index=self.name, **self._write_params())
+            self._write(
+                lambda: self.backend.bulk(
+                    self.es, actions, index=self.name, **self._write_params()
+                ),
+                f"{model._meta.label} objects",
+            )
 
 
 class OpenSearchIndex(EngineIndexMixin, OpenSearch3Index):
+    def _create_index(self, client, name, body):
+        client.indices.create(index=name, body=body)
+
     def add_item(self, item):
         if not class_is_indexed(item.__class__):
             return
         mapping = self.mapping_class(item.__class__)
-        self.es.index(
-            index=self.name,
-            body=mapping.get_document(item),
-            id=mapping.get_document_id(item),
-            **self._write_params(),
+        document = mapping.get_document(item)
+        self._write(
+            lambda: self.es.index(
+                index=self.name,
+                body=document,
+                id=mapping.get_document_id(item),
+                **self._write_params(),
+            ),
+            item,
         )
 
 
 class ElasticsearchIndex(EngineIndexMixin, Elasticsearch8Index):
+    def _create_index(self, client, name, body):
+        client.indices.create(index=name, **body)
+
     def add_item(self, item):
         if not class_is_indexed(item.__class__):
             return
         mapping = self.mapping_class(item.__class__)
-        self.es.index(
-            index=self.name,
-            document=mapping.get_document(item),
-            id=mapping.get_document_id(item),
-            **self._write_params(),
+        document = mapping.get_document(item)
+        self._write(
+            lambda: self.es.index(
+                index=self.name,
+                document=document,
+                id=mapping.get_document_id(item),
+                **self._write_params(),
+            ),
+            item,
         )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_users, **options):
         ensure_site()
         load_taxonomy(DEMO_DIR / "taxonomy.json")
+        call_command("load_glossary", stdout=self.stdout)  # search's FR↔AR glossary
         with tempfile.TemporaryDirectory() as workdir:
             workdir = Path(workdir)
             generate_demo_files(workdir)

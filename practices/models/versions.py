@@ -1,0 +1,96 @@
+"""Earlier files of a document, kept listed and downloadable.
+
+Templates evolve (a new budget line, a corrected clause) while communes are
+half-way through using the old one: replacing a document's file makes the new
+file the current version and keeps the previous one, instead of deleting it as
+stock Wagtail does (``practices.wagtail_hooks.KeepEarlierFilesEditAction``).
+Every file of a document, the current one included, has a row here, written by
+``HubDocument.save`` whenever a new file is stored.
+"""
+
+import posixpath
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentVersion(models.Model):
+    document = models.ForeignKey(
+        "practices.HubDocument",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("numéro de version"))
+    file = models.FileField(_("fichier"), upload_to="documents", max_length=255)
+    file_size = models.PositiveBigIntegerField(_("taille"), null=True, blank=True)
+    checksum = models.CharField(_("empreinte SHA-256"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("déposée le"), default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposée par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note de version"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("version de document")
+        verbose_name_plural = _("versions de document")
+        ordering = ["document", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="unique_document_version"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} v{self.number}"
+
+    @property
+    def filename(self):
+        return posixpath.basename(self.file.name)
+
+    @property
+    def url(self):
+        """Our download view (ranges, privacy, counting), never the media URL."""
+        return reverse(
+            "document-version",
+            args=[self.document_id, self.number, self.filename],
+        )
+
+
+def record_version(document, uploaded_by_id=None, note=""):
+    """Add the document's current file as its newest version."""
+    latest = document.versions.aggregate(models.Max("number"))["number__max"]
+    return DocumentVersion.objects.create(
+        document=document,
+        number=(latest or 0) + 1,
+        file=document.file.name,
+        file_size=document.file_size,
+        checksum=document.checksum,
+        uploaded_by_id=uploaded_by_id,
+        note=note,
+    )
+
+
+@receiver(post_delete, sender=DocumentVersion)
+def delete_earlier_file(sender, instance, **kwargs):
+    """A deleted version takes its file along, unless it is still the document's
+    current file (Wagtail deletes that one with the document itself)."""
+    name = instance.file.name
+
+    def delete_if_unused():
+        from .documents import HubDocument
+
+        if not HubDocument.objects.filter(file=name).exists():
+            instance.file.storage.delete(name)
+
+    transaction.on_commit(delete_if_unused)

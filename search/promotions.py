@@ -1,0 +1,218 @@
+"""Editors' promoted results and query statistics (Wagtail search promotions).
+
+* ``promoted(query, language, request)``: the pages editors promoted for ``query``
+  (Wagtail's ``SearchPromotion`` of ``Query.get(query)``, set under Settings ›
+  Promoted search results), in their order, keeping only live pages without a view
+  restriction in ``language``. External-link promotions have no language and are
+  not shown. Kept in Django's cache (no query on a warm search) under a key that
+  changes when a page is published, unpublished, deleted or moved, or when a
+  promotion is saved or deleted (deleting a query deletes its promotions); at most
+  ``CACHE_SECONDS`` old in any case.
+* ``record_hit(request, raw_query, params, scope)``: one hit for a search on its
+  ``QueryDailyHits`` (the "Search terms" report and the popularity of queries in
+  the promotions admin). Empty and hostile queries are not recorded (see
+  ``is_recordable``); neither are later pages of a search nor the same search
+  repeated by the same client within ``REPEAT_SECONDS`` (reloads, the back
+  button, filter clicks). Statistics never break a search: failures are logged.
+
+Both use the normalised query (``normalise``): lowercase, spaces collapsed, at most
+255 characters — Wagtail's ``Query.query_string``.
+"""
+
+import hashlib
+import logging
+import time
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+from wagtail.signals import page_slug_changed, post_page_move
+
+from . import facets
+from .analysis import analyse
+from .params import MAX_QUERY_LENGTH
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_STRING_LENGTH = 255  # Query.query_string
+VERSION_KEY = "search:promotions-version"
+CACHE_SECONDS = 300
+REPEAT_SECONDS = 60
+# Never typed by someone looking for a practice: markup, template and shell syntax.
+HOSTILE_CHARACTERS = frozenset("<>{}[]\\|^~`")
+# Explicit bidi embeddings, overrides and isolates: they would reorder the text
+# shown to editors in the admin (a spoofing device, never typed by hand).
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A promoted page as shown: ``type`` is the hub type ("practice", "template",
+    "training") or "page"; ``ref`` is None for other pages."""
+
+    ref: str | None
+    type: str
+    title: str
+    url: str
+    language: str
+    description: str = ""
+
+    @property
+    def direction(self):
+        return "rtl" if self.language == "ar" else "ltr"
+
+    def as_json(self):
+        return {
+            "ref": self.ref,
+            "type": self.type,
+            "title": self.title,
+            "url": self.url,
+            "language": self.language,
+        }
+
+
+def normalise(query):
+    """Wagtail's query string: lowercase, spaces collapsed, at most 255 characters."""
+    return " ".join(query.lower().split())[:MAX_QUERY_STRING_LENGTH].strip()
+
+
+def is_recordable(raw_query):
+    """Whether a visitor's query (as typed) belongs in the statistics: not empty,
+    not cut (longer than a search box allows), no control characters, bidi
+    overrides or markup/shell syntax, no link, and at least one searchable word."""
+    if not raw_query.strip() or len(raw_query) > MAX_QUERY_LENGTH:
+        return False
+    for character in raw_query:
+        if character in HOSTILE_CHARACTERS or character in BIDI_CONTROLS:
+            return False
+        if unicodedata.category(character) == "Cc" and not character.isspace():
+            return False
+    if "://" in raw_query or "www." in raw_query.lower():
+        return False
+    return bool(analyse(raw_query))
+
+
+def promoted(query, language, http_request=None):
+    """The promotions for ``query`` in ``language`` (see the module docstring)."""
+    query_string = normalise(query)
+    if not query_string:
+        return []
+    try:
+        key = _cache_key(query_string, language)
+        found = cache.get(key)
+        if found is None:
+            found = [asdict(p) for p in _load(query_string, language, http_request)]
+            cache.set(key, found, CACHE_SECONDS)
+        return [Promotion(**fields) for fields in found]
+    except Exception:
+        logger.exception("Could not read the promotions of %r", query_string)
+        return []
+
+
+def _cache_key(query_string, language):
+    digest = hashlib.sha256(query_string.encode()).hexdigest()
+    pages = cache.get(facets.VERSION_KEY)
+    return f"search:promotions:{pages}:{_version()}:{language}:{digest}"
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version(**_kwargs):
+    """Forget every cached promotion (now, and after the transaction commits)."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+
+
+def _load(query_string, language, http_request):
+    picks = (
+        SearchPromotion.objects.filter(
+            query__query_string=query_string, page__isnull=False
+        )
+        .order_by("sort_order", "pk")
+        .values_list("page_id", "description")
+    )
+    descriptions = {}
+    for page_id, description in picks:
+        descriptions.setdefault(page_id, description)
+    if not descriptions:
+        return []
+    pages = (
+        Page.objects.live()
+        .exclude(Page.objects.all().private_q())
+        .filter(pk__in=descriptions, locale__language_code=language)
+        .specific()
+    )
+    pages = {page.pk: page for page in pages}
+    promotions = []
+    for page_id, description in descriptions.items():
+        page = pages.get(page_id)
+        url = page.get_url(http_request) if page is not None else None
+        if url is None:  # not promoted in this language, not live, or not routable
+            continue
+        promotions.append(
+            Promotion(
+                ref=getattr(page, "ref", None),
+                type=getattr(page, "import_type", "page"),
+                title=page.title,
+                url=url,
+                language=language,
+                description=description or getattr(page, "summary", ""),
+            )
+        )
+    return promotions
+
+
+def record_hit(request, raw_query, params, scope):
+    """Count one hit for the search ``params`` (``scope``: "page" or "api")."""
+    if params.page != 1 or not params.q or not is_recordable(raw_query):
+        return
+    query_string = normalise(params.q)
+    try:
+        if not _first_time(request, scope, query_string):
+            return
+        with transaction.atomic():
+            Query.get(query_string).add_hit()
+    except Exception:
+        logger.exception("Could not record a hit for %r", query_string)
+
+
+def _first_time(request, scope, query_string):
+    """False when this client ran this search less than ``REPEAT_SECONDS`` ago.
+
+    The client is told apart by address (with the proxy's X-Forwarded-For), user
+    agent and language: a heuristic against reloads, never a security measure."""
+    meta = request.META
+    client = "\n".join(
+        meta.get(name, "")
+        for name in (
+            "REMOTE_ADDR",
+            "HTTP_X_FORWARDED_FOR",
+            "HTTP_USER_AGENT",
+            "HTTP_ACCEPT_LANGUAGE",
+        )
+    )
+    digest = hashlib.sha256(f"{scope}\n{query_string}\n{client}".encode()).hexdigest()
+    return cache.add(f"search:hit:{digest}", True, timeout=REPEAT_SECONDS)
+
+
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def _promotions_changed(sender, **kwargs):
+    bump_version()
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def _page_moved(sender, **kwargs):
+    bump_version()

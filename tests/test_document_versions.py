@@ -1,0 +1,249 @@
+"""Document versions: replacing a file in the admin keeps the earlier one listed
+and downloadable; downloads honour byte ranges and privacy, and are counted; a
+template page lists versions in a fixed number of queries."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Collection, CollectionViewRestriction
+
+from practices.models import HubDocument
+from practices.models.versions import DocumentVersion
+from tests.factories import (
+    HubDocumentFactory,
+    TemplatePageFactory,
+    isolated_media_root,  # noqa: F401 (autouse fixture)
+    pdf_bytes,
+)
+
+pytestmark = pytest.mark.django_db
+
+FIRST = pdf_bytes("Convention de partenariat, version de janvier")
+SECOND = pdf_bytes("Convention de partenariat, version corrigée de mars")
+
+
+def body(response):
+    return b"".join(response.streaming_content)
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.fixture
+def document():
+    return HubDocumentFactory(
+        title="Convention type",
+        file__filename="convention.pdf",
+        file__data=FIRST,
+    )
+
+
+@pytest.fixture
+def replaced(admin_client, document):
+    """``document`` after an editor replaced its file in Wagtail's edit view."""
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {
+            "title": "Convention type",
+            "language": "fr",
+            "collection": document.collection_id,
+            "file": SimpleUploadedFile("convention.pdf", SECOND),
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    document.refresh_from_db()
+    return document
+
+
+def test_a_new_document_is_its_own_version_1(document):
+    """Saving a document with a file records that file as version 1."""
+    version = document.versions.get()
+    assert version.number == 1
+    assert version.file.name == document.file.name
+    assert version.file_size == len(FIRST)
+    assert version.checksum == document.checksum and len(version.checksum) == 64
+
+
+def test_replacing_the_file_keeps_the_earlier_one(replaced, admin_user):
+    """The admin's edit view with a new file: the document serves the new file,
+    the old one stays in storage as version 1, the new one is version 2 and
+    records who uploaded it."""
+    first, second = replaced.versions.order_by("number")
+    assert (first.number, second.number) == (1, 2)
+    assert second.file.name == replaced.file.name != first.file.name
+    assert first.file.read() == FIRST
+    assert replaced.file.read() == SECOND
+    assert second.uploaded_by == admin_user
+    assert "corrigée" in replaced.extracted_text
+
+
+def test_template_page_lists_current_version_first_then_earlier(client, replaced):
+    """The page links the current file, then "Version 1 — date — size", and the
+    earlier version downloads with its own bytes."""
+    page = TemplatePageFactory(title="Convention type", attachments=[replaced])
+    html = soup(client.get(page.url))
+    links = html.select(".document a[download]")
+    assert links[0]["href"].startswith(f"/documents/{replaced.pk}/v2/")
+    assert links[1]["href"].startswith(f"/documents/{replaced.pk}/v1/")
+    assert links[1].get_text().startswith("Version 1 — ")
+    assert "Version 2 (actuelle)" in html.select_one(".document .meta").get_text()
+    earlier = client.get(links[1]["href"])
+    assert earlier.status_code == 200
+    assert body(earlier) == FIRST
+    assert body(client.get(links[0]["href"])) == SECOND
+
+
+def test_download_headers(client, document):
+    """Downloads are attachments that browsers must not sniff, with an ETag and
+    the ranges they accept."""
+    response = client.get(document.versions.get().url)
+    assert response["Content-Disposition"] == 'attachment; filename="convention.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["ETag"] == f'"{document.checksum}"'
+    assert int(response["Content-Length"]) == len(FIRST)
+
+
+def test_range_request_answers_206_with_those_bytes(client, document):
+    """Range: bytes=0-9 gives 206 Partial Content and exactly 10 bytes."""
+    response = client.get(document.versions.get().url, HTTP_RANGE="bytes=0-9")
+    assert response.status_code == 206
+    assert body(response) == FIRST[:10]
+    assert response["Content-Range"] == f"bytes 0-9/{len(FIRST)}"
+    assert response["Content-Length"] == "10"
+
+
+@pytest.mark.parametrize(
+    ("header", "status", "expected"),
+    [
+        ("bytes=100-", 206, lambda data: data[100:]),
+        ("bytes=-20", 206, lambda data: data[-20:]),
+        ("bytes=0-99999999", 206, lambda data: data),
+        ("bytes=0-4,10-14", 200, lambda data: data),  # several ranges: whole file
+        ("items=0-4", 200, lambda data: data),
+    ],
+)
+def test_other_ranges(client, document, header, status, expected):
+    """Open-ended and suffix ranges resume a download; what the view does not
+    handle falls back to the whole file, as RFC 9110 allows."""
+    response = client.get(document.versions.get().url, HTTP_RANGE=header)
+    assert response.status_code == status
+    assert body(response) == expected(FIRST)
+
+
+def test_unsatisfiable_range_and_stale_if_range(client, document):
+    """A range past the end is 416; a range for another file (If-Range with
+    another ETag) gets the whole current file."""
+    url = document.versions.get().url
+    response = client.get(url, HTTP_RANGE=f"bytes={len(FIRST)}-")
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{len(FIRST)}"
+    response = client.get(url, HTTP_RANGE="bytes=0-9", HTTP_IF_RANGE='"other"')
+    assert response.status_code == 200 and body(response) == FIRST
+
+
+def test_wrong_filename_or_version_is_404(client, document):
+    assert client.get(f"/documents/{document.pk}/v1/autre.pdf").status_code == 404
+    assert client.get(f"/documents/{document.pk}/v9/convention.pdf").status_code == 404
+
+
+def test_downloads_are_counted_and_shown(client, document):
+    """Full downloads count, through our view and Wagtail's serve view alike;
+    resuming (a range not at 0) and HEAD do not. The template page shows the
+    count."""
+    url = document.versions.get().url
+    body(client.get(url))
+    body(client.get(url, HTTP_RANGE="bytes=0-9"))
+    body(client.get(url, HTTP_RANGE="bytes=10-"))
+    client.head(url)
+    response = client.get(document.url)  # Wagtail's /documents/<id>/<name>
+    assert response.status_code == 200
+    document.refresh_from_db()
+    assert document.download_count == 3
+    page = TemplatePageFactory(attachments=[document])
+    assert "3 téléchargements" in soup(client.get(page.url)).get_text()
+
+
+@pytest.fixture
+def private_document():
+    """A document in a collection that only logged-in users may see."""
+    collection = Collection.get_first_root_node().add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return HubDocumentFactory(title="Note interne", collection=collection)
+
+
+def test_private_collection_is_required_and_not_counted(
+    client, admin_client, private_document
+):
+    """Wagtail's collection view restrictions apply to every version and to the
+    thumbnail; refused requests are not counted; the page shows neither the
+    thumbnail nor the text of a private document."""
+    url = private_document.versions.get().url
+    for protected in (url, private_document.thumbnail_url):
+        response = client.get(protected)
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+    assert admin_client.get(url).status_code == 200
+    private_document.refresh_from_db()
+    assert private_document.download_count == 1
+    page = TemplatePageFactory(attachments=[private_document])
+    html = soup(client.get(page.url))
+    assert html.select_one(".document a[download]")["href"] == url
+    assert not html.select(".document img") and not html.select(".document details")
+
+
+def test_deleting_a_document_deletes_every_version_file(
+    replaced, django_capture_on_commit_callbacks
+):
+    """Earlier files leave storage with their document."""
+    storage = replaced.file.storage
+    names = [version.file.name for version in replaced.versions.all()]
+    assert all(storage.exists(name) for name in names)
+    with django_capture_on_commit_callbacks(execute=True):
+        replaced.delete()
+    assert not DocumentVersion.objects.exists()
+    assert not any(storage.exists(name) for name in names)
+
+
+def template_page_queries(client, attachments, versions):
+    documents = HubDocumentFactory.create_batch(attachments)
+    for document in documents:
+        for _n in range(versions - 1):
+            DocumentVersion.objects.create(
+                document=document,
+                number=document.versions.count() + 1,
+                file=document.file.name,
+                file_size=document.file_size,
+            )
+    page = TemplatePageFactory(attachments=documents)
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    return len(queries)
+
+
+def test_versions_and_counts_cost_a_fixed_number_of_queries(client):
+    """Two documents with one version each, or six with four: same queries."""
+    assert template_page_queries(client, 2, 1) == template_page_queries(client, 6, 4)
+
+
+def test_existing_documents_are_not_changed_by_a_metadata_edit(admin_client):
+    """Editing only the title records no new version."""
+    document = HubDocumentFactory(title="Guide")
+    response = admin_client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {
+            "title": "Guide révisé",
+            "language": "fr",
+            "collection": document.collection_id,
+        },
+    )
+    assert response.status_code == 302
+    assert HubDocument.objects.get().versions.count() == 1
