@@ -163,7 +163,8 @@ def test_openapi_document_describes_the_api(client):
 def test_query_count_does_not_grow_with_the_matches(
     client, django_assert_max_num_queries
 ):
-    """The API runs as many queries for 5 matching pages as for 30."""
+    """The API runs as many queries for 5 matching pages as for 30 (6: the
+    relevance scores are read in their own query, see sqlite_ranking.py)."""
     params = {"q": "budget", "lang": "all", "page_size": "50"}
 
     def warm_queries():
@@ -177,5 +178,5 @@ def test_query_count_does_not_grow_with_the_matches(
     make_budget_pages(25, start=5)
     thirty = warm_queries()
     assert five == thirty
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         client.get(API, params)

@@ -11,7 +11,8 @@ Overrides, in ``modelsearch/backends/database/sqlite/sqlite.py`` (modelsearch 1.
   nothing (upstream would combine ``None``).  The rest of upstream's method only
   wires these together, so it is rewritten here rather than called.
 * ``SQLiteSearchQueryCompiler.search``: a query with nothing left after analysis
-  returns no results instead of building an empty (invalid) ``MATCH``.
+  returns no results instead of building an empty (invalid) ``MATCH``; relevance
+  ordering reads the scores in one ``MATCH`` (``sqlite_ranking.py``).
 
 The FTS5 table keeps its default ``unicode61`` tokenizer (created by modelsearch's
 migration 0002): it splits *vocalised* Arabic at every haraka (category Mn), but our
@@ -44,6 +45,7 @@ from . import (
     phrase_terms,
     rebind_globals,
 )
+from .sqlite_ranking import OneMatchRankingMixin
 
 # FTS5 query syntax: a quoted string is one term (or a phrase), "…"* a prefix.
 FTS5 = Syntax(term='"%s"', prefix='"%s"*', and_=" AND ", or_=" OR ")
@@ -118,13 +120,15 @@ class AnalysingQueryMixin:
 
 
 class AnalysingSQLiteSearchQueryCompiler(
-    AnalysingQueryMixin, upstream.SQLiteSearchQueryCompiler
+    AnalysingQueryMixin, OneMatchRankingMixin, upstream.SQLiteSearchQueryCompiler
 ):
     pass
 
 
 class AnalysingSQLiteAutocompleteQueryCompiler(
-    AnalysingQueryMixin, upstream.SQLiteAutocompleteQueryCompiler
+    AnalysingQueryMixin,
+    OneMatchRankingMixin,
+    upstream.SQLiteAutocompleteQueryCompiler,
 ):
     pass
 
