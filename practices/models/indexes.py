@@ -97,7 +97,7 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
 
 class TemplateIndexPage(ListingIndexPage):
     subpage_types = ["practices.TemplatePage"]
-    template = "practices/template_index_page.html"
+    template = "practices/resource_index_page.html"
     filter_names = ("kind", "theme", "tag", "year")
 
     @property
@@ -112,7 +112,7 @@ class TemplateIndexPage(ListingIndexPage):
 
 class TrainingIndexPage(ListingIndexPage):
     subpage_types = ["practices.TrainingPage"]
-    template = "practices/training_index_page.html"
+    template = "practices/resource_index_page.html"
     filter_names = ("theme", "public", "tag", "year")
 
     @property
