@@ -26,6 +26,7 @@ class ListingIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     listing_model = None
+    listing_card = "resource"  # which card template lists the children
     filter_names = ("theme", "tag", "year")
 
     class Meta:
@@ -49,7 +50,8 @@ class ListingIndexPage(Page):
 
 class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
     subpage_types = ["practices.PracticePage"]
-    template = "practices/practice_index_page.html"
+    template = "practices/listing_index_page.html"
+    listing_card = "practice"
     filter_names = ("theme", "region", "commune", "public", "tag", "year")
 
     @property
@@ -97,7 +99,7 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
 
 class TemplateIndexPage(ListingIndexPage):
     subpage_types = ["practices.TemplatePage"]
-    template = "practices/resource_index_page.html"
+    template = "practices/listing_index_page.html"
     filter_names = ("kind", "theme", "tag", "year")
 
     @property
@@ -112,7 +114,7 @@ class TemplateIndexPage(ListingIndexPage):
 
 class TrainingIndexPage(ListingIndexPage):
     subpage_types = ["practices.TrainingPage"]
-    template = "practices/resource_index_page.html"
+    template = "practices/listing_index_page.html"
     filter_names = ("theme", "public", "tag", "year")
 
     @property

@@ -193,6 +193,21 @@ class EngineIndexMixin:
                 raise
         return write()
 
+    def add_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        mapping = self.mapping_class(item.__class__)
+        document = {self.document_keyword: mapping.get_document(item)}
+        self._write(
+            lambda: self.es.index(
+                index=self.name,
+                id=mapping.get_document_id(item),
+                **document,
+                **self._write_params(),
+            ),
+            item,
+        )
+
     def model_mappings(self) -> dict:
         """The mappings ``update_index`` puts into this index (one ``add_model``
         per indexed model whose index this is), merged into one."""
@@ -271,43 +286,17 @@ class EngineIndexMixin:
 
 
 class OpenSearchIndex(EngineIndexMixin, OpenSearch3Index):
+    document_keyword = "body"  # opensearch-py's name for the indexed document
+
     def _create_index(self, client, name, body):
         client.indices.create(index=name, body=body)
 
-    def add_item(self, item):
-        if not class_is_indexed(item.__class__):
-            return
-        mapping = self.mapping_class(item.__class__)
-        document = mapping.get_document(item)
-        self._write(
-            lambda: self.es.index(
-                index=self.name,
-                body=document,
-                id=mapping.get_document_id(item),
-                **self._write_params(),
-            ),
-            item,
-        )
-
 
 class ElasticsearchIndex(EngineIndexMixin, Elasticsearch8Index):
+    document_keyword = "document"  # elasticsearch 8's name for it
+
     def _create_index(self, client, name, body):
         client.indices.create(index=name, **body)
-
-    def add_item(self, item):
-        if not class_is_indexed(item.__class__):
-            return
-        mapping = self.mapping_class(item.__class__)
-        document = mapping.get_document(item)
-        self._write(
-            lambda: self.es.index(
-                index=self.name,
-                document=document,
-                id=mapping.get_document_id(item),
-                **self._write_params(),
-            ),
-            item,
-        )
 
 
 def _use_rebuild_client(index):
