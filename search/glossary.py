@@ -203,7 +203,8 @@ def expanding(search=run_search):
     """``search`` (``run_search`` or a stand-in with its signature) for "all
     languages": the user's query, then its translated branch; the same
     ``(results, backend_name, degraded)``, the user's own results first.
-    ``degraded`` (and the fallback's name) if either call fell back."""
+    ``degraded`` (and the fallback's name) if either call fell back. Works as well
+    with ``ids_only=True`` (pks instead of objects)."""
 
     def expanded_search(queryset, query, *, limit=None, **kwargs):
         results, backend, degraded = search(queryset, query, limit=limit, **kwargs)
@@ -213,13 +214,18 @@ def expanding(search=run_search):
         more, other_backend, other_degraded = search(
             queryset, other, limit=limit, **kwargs
         )
-        found = {result.pk for result in results}
-        merged = results + [result for result in more if result.pk not in found]
+        found = {_pk(result) for result in results}
+        merged = results + [result for result in more if _pk(result) not in found]
         if other_degraded and not degraded:
             backend, degraded = other_backend, True
         return (merged[:limit] if limit is not None else merged), backend, degraded
 
     return expanded_search
+
+
+def _pk(result):
+    """A result's pk: results are objects, or pks with ``ids_only=True``."""
+    return getattr(result, "pk", result)
 
 
 run_expanded_search = expanding(run_search)

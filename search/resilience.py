@@ -31,6 +31,7 @@ from search.backends.engine import (
     describe_error,
     engine_errors,
 )
+from search.backends.ids import ranked_pks
 
 __all__ = ["forget_engine_failures", "run_search"]
 
@@ -51,12 +52,15 @@ def run_search(
     autocomplete=False,
     limit=None,
     backend="default",
+    ids_only=False,
 ):
     """Search ``queryset_or_model`` for ``query``; return
     ``(results, backend_name, degraded)``.
 
     * ``results``: a list of model instances (evaluated here, so that engine errors
-      surface here and not later in a template), at most ``limit`` of them.
+      surface here and not later in a template), at most ``limit`` of them; with
+      ``ids_only=True``, their pks instead, in the same order, read without loading
+      any object (``search.backends.ids``).
     * ``backend_name``: the ``WAGTAILSEARCH_BACKENDS`` alias that answered
       (``"default"``, or ``"database"`` after a fallback).
     * ``degraded``: True when the engine failed (or is being skipped after a recent
@@ -74,6 +78,7 @@ def run_search(
         "order_by_relevance": order_by_relevance,
         "autocomplete": autocomplete,
         "limit": limit,
+        "ids_only": ids_only,
     }
     if not errors:
         return _evaluate(primary, queryset_or_model, query, **kwargs), backend, False
@@ -120,6 +125,7 @@ def _evaluate(
     order_by_relevance,
     autocomplete,
     limit,
+    ids_only,
 ):
     method = search_backend.autocomplete if autocomplete else search_backend.search
     results = method(
@@ -131,7 +137,7 @@ def _evaluate(
     )
     if limit is not None:
         results = results[:limit]
-    return list(results)
+    return ranked_pks(results) if ids_only else list(results)
 
 
 def _fallback(queryset_or_model, query, **kwargs):

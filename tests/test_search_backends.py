@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backend
@@ -257,3 +258,35 @@ def test_update_index_rebuild_keeps_results():
     assert found("مشاركة دراسة", "ar") == {arabic.pk}
     results = PracticePage.objects.live().autocomplete("accomp", operator="and")
     assert [p.pk for p in results] == [french.pk]
+
+
+def test_ids_only_ranks_like_the_objects():
+    """``run_search(..., ids_only=True)``, what the search service asks: the pks of
+    the results that loading the objects gives, in the same order (relevance or
+    not, with a limit, combined queries, nothing left after analysis), read without
+    building any object: one query on PostgreSQL."""
+    from search.resilience import run_search
+
+    for n in range(12):
+        make_page("fr", title=f"Jardin {n}", summary="jardin potager " * (n % 4))
+    make_page("fr", title="Potager", summary="Un potager communal")
+    make_page("ar", title="Jardin", summary="jardin potager")
+    queryset = (
+        Page.objects.live()
+        .type(PracticePage)
+        .filter(locale=Locale.objects.get(language_code="fr"))
+        .only("id")
+    )
+    either = Or([PlainText("potager"), PlainText("jardin")])
+    queries = ["jardin", "jardin potager", "l'", either]
+    for query, by_relevance, limit in itertools.product(
+        queries, (True, False), (None, 5, 10_000)
+    ):
+        kwargs = {"operator": "and", "order_by_relevance": by_relevance}
+        objects, *_ = run_search(queryset, query, limit=limit, **kwargs)
+        with CaptureQueriesContext(connection) as queries_run:
+            ids, *_ = run_search(queryset, query, limit=limit, ids_only=True, **kwargs)
+        assert ids == [page.pk for page in objects], (query, by_relevance, limit)
+        if connection.vendor == "postgresql":
+            assert len(queries_run) <= 1
+    assert len(objects) == 13

@@ -12,10 +12,12 @@ are reused after a rollback, so documents left by an earlier test must not answe
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 import urllib.request
+from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from modelsearch.index import get_indexed_models
 from modelsearch.management.commands import (
     rebuild_modelsearch_index as update_index_command,
 )
+from modelsearch.query import Or, PlainText
 from opensearchpy import OpenSearch
 from wagtail.models import Locale, Page
 
@@ -296,6 +299,41 @@ def test_search_page_queryset_on_the_engine(engine):
     assert [page.pk for page in results] == sorted(
         wanted, key=lambda pk: Page.objects.get(pk=pk).path
     )
+
+
+def test_ids_only_ranks_like_the_objects(engine, django_assert_num_queries):
+    """What the search service asks (``ids_only=True``): the pks of the results
+    that loading the objects gives, in the same order — by relevance or not, with a
+    limit, for an ``Or`` (the glossary's branch) — read from the engine alone (one
+    request, no database query). Unbounded, upstream's scroll answers."""
+    fr = Locale.objects.get(language_code="fr")
+    for n in range(24):
+        PracticePageFactory(
+            language="fr", title=f"Jardin {n}", summary="jardin potager " * (n % 5)
+        )
+    TemplatePageFactory(language="fr", title="Modèle de jardin potager")
+    PracticePageFactory(language="ar", title="jardin potager")
+    rebuild()
+    queryset = (
+        Page.objects.live()
+        .type(PracticePage, TemplatePage, TrainingPage)
+        .filter(locale=fr)
+        .only("id")
+    )
+    either = Or([PlainText("potager"), PlainText("jardin")])
+    for query, by_relevance, limit in itertools.product(
+        ["jardin", "jardin potager", either], (True, False), (None, 5, 10_000)
+    ):
+        kwargs = {"operator": "and", "order_by_relevance": by_relevance}
+        objects, *_ = run_search(queryset, query, limit=limit, **kwargs)
+        counted = django_assert_num_queries(0) if limit else nullcontext()
+        with counted:
+            ids, backend_name, degraded = run_search(
+                queryset, query, limit=limit, ids_only=True, **kwargs
+            )
+        assert (backend_name, degraded) == ("default", False)
+        assert ids == [page.pk for page in objects], (query, by_relevance, limit)
+    assert len(objects) == 25
 
 
 # --- indexing and rebuilding --------------------------------------------------------

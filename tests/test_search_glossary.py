@@ -312,6 +312,18 @@ def test_expanding_puts_the_users_results_first_then_new_ones():
     assert (backend, degraded) == ("default", False)
 
 
+def test_expanding_merges_ids_too():
+    """With ``ids_only=True`` the results are pks: merged the same way."""
+    add(("budget participatif", "الميزانية التشاركية"))
+
+    def fake_search(queryset, query, *, limit=None, ids_only=False):
+        assert ids_only
+        return ([1, 2] if isinstance(query, str) else [3, 2, 4]), "default", False
+
+    results, *_ = expanding(fake_search)(None, "budget participatif", ids_only=True)
+    assert results == [1, 2, 3, 4]
+
+
 # --- the search page and the API ---------------------------------------------
 
 

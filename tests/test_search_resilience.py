@@ -316,6 +316,23 @@ def test_engine_down_answers_from_the_database(settings, caplog):
     assert len(records(caplog, "search.resilience", "INFO")) == 1
 
 
+def test_ids_only_answers_from_the_database_too(settings):
+    """``ids_only=True`` (what the search service asks) falls back the same way,
+    with the pks of the database's answer; also while the engine is skipped."""
+    use_database_only(settings)
+    page = PracticePageFactory(language="fr", title="Jardin partagé")
+    assert run_search(live_practices(), "jardin", operator="and", ids_only=True) == (
+        [page.pk],
+        "default",
+        False,
+    )
+    use_engine(settings, closed_port_url())
+    for _attempt in range(2):  # engine tried, then skipped
+        assert run_search(
+            live_practices(), "jardin", operator="and", ids_only=True
+        ) == ([page.pk], "database", True)
+
+
 def test_engine_is_tried_again_after_retry_after(settings, caplog):
     """Once RETRY_AFTER has passed, the engine is tried again (and fails again)."""
     use_database_only(settings)

@@ -32,6 +32,9 @@ configured by ``search.backend_config.search_backends`` and add to modelsearch:
 * **Two timeouts.** Searches and single-object writes use ``TIMEOUT`` (2 s) so a
   dead engine fails fast; ``update_index`` writes through a second client with
   ``REBUILD_TIMEOUT`` because a bulk request of 1000 pages can take longer.
+* **Ranked ids in one request.** ``results.pks()`` (used through
+  ``search.backends.ids.ranked_pks`` by the search service) asks the engine for
+  the ids only, in one request, and loads nothing.
 * ``transport_errors``: the exceptions that mean "engine trouble" for
   ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
   building errors (``FilterFieldError``…) are not in it: those are bugs.
@@ -52,13 +55,18 @@ import opensearchpy.helpers
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8Index,
     Elasticsearch8SearchBackend,
+    Elasticsearch8SearchResults,
 )
 from modelsearch.backends.elasticsearchbase import (
     ElasticsearchAtomicIndexRebuilder,
     ElasticsearchBaseSearchBackend,
     ElasticsearchIndexRebuilder,
 )
-from modelsearch.backends.opensearch3 import OpenSearch3Index, OpenSearch3SearchBackend
+from modelsearch.backends.opensearch3 import (
+    OpenSearch3Index,
+    OpenSearch3SearchBackend,
+    OpenSearch3SearchResults,
+)
 from modelsearch.index import class_is_indexed, get_indexed_models
 from modelsearch.utils import deep_update
 
@@ -324,6 +332,54 @@ class EngineAtomicIndexRebuilder(ElasticsearchAtomicIndexRebuilder):
         self.index.write_through_alias = False
 
 
+# --- ranked ids ---------------------------------------------------------------------
+
+# Largest from + size of one search request: the engines' default
+# index.max_result_window (the search service asks for at most this many ids).
+MAX_RESULT_WINDOW = 10_000
+
+
+class PksSearchResultsMixin:
+    """``pks()``: the ranked pks in one search request (``search.backends.ids``).
+
+    Upstream's results scroll through the hits 100 at a time and load each hundred
+    from the database: for 10,000 matches, 100 round trips to the engine and 100
+    queries. Here one request asks for ids only — no ``_source``, no stored field,
+    ``pk`` read from doc values, no total count — and nothing is loaded: the
+    search service keeps only the ids of live hub pages (its facet index), which is
+    what loading them through the queryset ensured. The query (the queryset's
+    filters included) and the sort are upstream's, so the order is the same.
+    Beyond ``MAX_RESULT_WINDOW`` (or unbounded), upstream's scroll answers.
+    """
+
+    def pks(self):
+        if self.stop is None or self.stop > MAX_RESULT_WINDOW:
+            return [obj.pk for obj in self]
+        if self.stop <= self.start:
+            return []
+        model = self.query_compiler.queryset.model
+        response = self._backend_do_search(
+            self._get_es_body(),
+            index=self.backend.get_index_for_model(model).name,
+            _source=False,
+            stored_fields="_none_",
+            docvalue_fields=["pk"],
+            from_=self.start,
+            size=self.stop - self.start,
+            track_total_hits=False,
+        )
+        to_pk = model._meta.pk.to_python
+        return [to_pk(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+class OpenSearchResults(PksSearchResultsMixin, OpenSearch3SearchResults):
+    pass
+
+
+class ElasticsearchResults(PksSearchResultsMixin, Elasticsearch8SearchResults):
+    pass
+
+
 # --- backends -----------------------------------------------------------------------
 
 
@@ -402,6 +458,7 @@ class EngineBackendMixin:
 
 class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
     index_class = OpenSearchIndex
+    results_class = OpenSearchResults
     transport_errors = OPENSEARCH_ERRORS
     indexing_errors = OPENSEARCH_INDEXING_ERRORS
     settings = _engine_settings(OpenSearch3SearchBackend.settings)
@@ -409,6 +466,7 @@ class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
 
 class Elasticsearch8Backend(EngineBackendMixin, Elasticsearch8SearchBackend):
     index_class = ElasticsearchIndex
+    results_class = ElasticsearchResults
     transport_errors = ELASTICSEARCH_ERRORS
     indexing_errors = ELASTICSEARCH_INDEXING_ERRORS
     settings = _engine_settings(Elasticsearch8SearchBackend.settings)

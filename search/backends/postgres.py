@@ -14,6 +14,8 @@ Overrides, in ``modelsearch/backends/database/postgres/postgres.py`` (modelsearc
   ``None``) and keep upstream's De Morgan handling of ``Not``.
 * ``build_tsrank`` scores an empty part 0, and ``search`` returns no results for a
   query with nothing left after analysis.
+* ``PostgresSearchResults.pks()`` (added): the ranked pks in one
+  ``values_list("pk")`` query, without loading objects (``search.backends.ids``).
 
 ``SEARCH_CONFIG`` should be ``simple`` (the default here): the stock ``french`` or
 ``arabic`` configurations would stem our already-stemmed terms again.  Known limit:
@@ -27,6 +29,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery
+from django.db import ProgrammingError
 from django.db.models import Value
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
@@ -122,7 +125,18 @@ class AnalysingPostgresAutocompleteQueryCompiler(
     pass
 
 
+class AnalysingPostgresSearchResults(upstream.PostgresSearchResults):
+    def pks(self):
+        """The ranked pks (``search.backends.ids``): upstream's ranked, sliced
+        queryset as one ``values_list`` query, no object built."""
+        try:
+            return list(self.get_queryset().values_list("pk", flat=True))
+        except ProgrammingError as error:
+            self._handle_missing_postgres_extension(error)
+
+
 class AnalysingPostgresSearchBackend(upstream.PostgresSearchBackend):
+    results_class = AnalysingPostgresSearchResults
     query_compiler_class = AnalysingPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = AnalysingPostgresAutocompleteQueryCompiler
     index_class = AnalysingPostgresIndex

@@ -13,6 +13,8 @@ Overrides, in ``modelsearch/backends/database/sqlite/sqlite.py`` (modelsearch 1.
 * ``SQLiteSearchQueryCompiler.search``: a query with nothing left after analysis
   returns no results instead of building an empty (invalid) ``MATCH``; relevance
   ordering reads the scores in one ``MATCH`` (``sqlite_ranking.py``).
+* ``SQLiteSearchResults.pks()`` (added): the ranked pks without loading objects
+  (``search.backends.ids``).
 
 The FTS5 table keeps its default ``unicode61`` tokenizer (created by modelsearch's
 migration 0002): it splits *vocalised* Arabic at every haraka (category Mn), but our
@@ -45,7 +47,7 @@ from . import (
     phrase_terms,
     rebind_globals,
 )
-from .sqlite_ranking import OneMatchRankingMixin
+from .sqlite_ranking import OneMatchRankingMixin, PksSearchResultsMixin
 
 # FTS5 query syntax: a quoted string is one term (or a phrase), "…"* a prefix.
 FTS5 = Syntax(term='"%s"', prefix='"%s"*', and_=" AND ", or_=" OR ")
@@ -108,15 +110,17 @@ class AnalysingQueryMixin:
             return kept._combine(dropped, "NOT")
         return super().build_search_query_content(query, config=config)
 
-    def search(self, config, start, stop, score_field=None):
+    def search(self, config, start, stop, score_field=None, pks_only=False):
         query = normalize(self.query)
         if isinstance(query, Not):
             query = query.subquery
         if not isinstance(query, MatchAll) and (
             self.build_search_query_content(query, config=config) is None
         ):
-            return self.queryset.none()
-        return super().search(config, start, stop, score_field=score_field)
+            return [] if pks_only else self.queryset.none()
+        return super().search(
+            config, start, stop, score_field=score_field, pks_only=pks_only
+        )
 
 
 class AnalysingSQLiteSearchQueryCompiler(
@@ -133,7 +137,12 @@ class AnalysingSQLiteAutocompleteQueryCompiler(
     pass
 
 
+class AnalysingSQLiteSearchResults(PksSearchResultsMixin, upstream.SQLiteSearchResults):
+    pass
+
+
 class AnalysingSQLiteSearchBackend(upstream.SQLiteSearchBackend):
+    results_class = AnalysingSQLiteSearchResults
     query_compiler_class = AnalysingSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = AnalysingSQLiteAutocompleteQueryCompiler
     index_class = AnalysingSQLiteIndex

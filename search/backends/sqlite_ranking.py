@@ -6,6 +6,10 @@ correlated scalar subquery that re-runs the FTS ``MATCH`` for every matching row
 word found in 2,000 of 10,000 practices took 2–10 s. Here the scores of all matches
 are read with one ``MATCH``, the queryset's own filters (locale, type, live) are
 applied while loading the matching objects, and the ranking is sorted in Python.
+
+``search(..., pks_only=True)`` (what ``PksSearchResultsMixin.pks()`` asks, see
+``search.backends.ids``) ranks the same way but returns the pks only: the filters
+are applied with ``values_list("pk")`` and no object is built.
 """
 
 from modelsearch.backends.database.sqlite import sqlite as upstream
@@ -24,11 +28,19 @@ class RankedResults(list):
 
 
 class OneMatchRankingMixin:
-    def search(self, config, start, stop, score_field=None):
+    def search(self, config, start, stop, score_field=None, pks_only=False):
         query = normalize(self.query)
         if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
-            return super().search(config, start, stop, score_field=score_field)
+            found = super().search(config, start, stop, score_field=score_field)
+            return found.values_list("pk", flat=True) if pks_only else found
         scores = self._scores(query, config)
+        if start is None and stop is None and score_field is None and not pks_only:
+            # Upstream's facet() (the admin's page search) wants a queryset of
+            # every match to group; order does not matter there.
+            return self.queryset.filter(pk__in=list(self._pks_in_scope(scores)))
+        if pks_only:
+            kept = self._pks_in_scope(scores)
+            return sorted(kept, key=lambda pk: (scores[pk], -pk))[start:stop]
         ranked = sorted(self._in_scope(scores), key=lambda o: (scores[o.pk], -o.pk))
         results = RankedResults(ranked[start:stop])
         if score_field:
@@ -65,3 +77,25 @@ class OneMatchRankingMixin:
         for start in range(0, len(pks), CHUNK):
             kept.extend(self.queryset.filter(pk__in=pks[start : start + CHUNK]))
         return kept
+
+    def _pks_in_scope(self, scores):
+        """The pks of ``_in_scope(scores)``, without building the objects."""
+        pks = list(scores)
+        kept = []
+        for start in range(0, len(pks), CHUNK):
+            chunk = self.queryset.filter(pk__in=pks[start : start + CHUNK])
+            kept.extend(chunk.values_list("pk", flat=True))
+        return kept
+
+
+class PksSearchResultsMixin:
+    """``pks()``: the ranked pks of these results (see ``search.backends.ids``)."""
+
+    def pks(self):
+        found = self.query_compiler.search(
+            self.query_compiler.get_config(self.backend),
+            self.start,
+            self.stop,
+            pks_only=True,
+        )
+        return list(found)
