@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
 from practices.taxonomy_loader import load_taxonomy
 
@@ -22,6 +23,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_site()
         load_taxonomy(TAXONOMY)
+        ensure_roles()  # groups, commune sections, collections, workflows
 
 
 def require_service(available, reason, service):

@@ -33,6 +33,7 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
+from practices.publishing.sections import section_for
 
 
 def pdf_bytes(text="Guide pratique de la commune"):
@@ -146,6 +147,8 @@ class HubPageFactory(wagtail_factories.PageFactory):
         parent = kwargs.pop("parent")
         page = model_class(**kwargs)
         set_terms(page, extras)
+        if isinstance(page, PracticePage) and isinstance(parent, PracticeIndexPage):
+            parent = section_for(page.commune, page.locale)  # a commune's section
         page.tags.add(*extras.get("tags", []))
         attachments = extras.get("attachments", [])
         if isinstance(attachments, int):

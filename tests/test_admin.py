@@ -10,13 +10,11 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 from wagtail.models import (
     Collection,
-    GroupPagePermission,
     Locale,
     Page,
     Site,
@@ -31,6 +29,7 @@ from wagtail.test.utils.form_data import (
 from home.models import HomePage
 from practices.models import (
     Commune,
+    CommuneRole,
     DocumentKind,
     HubImage,
     Partnership,
@@ -44,6 +43,7 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
+from practices.publishing.sections import section_for
 from tests.factories import (
     HubDocumentFactory,
     HubImageFactory,
@@ -227,11 +227,17 @@ def index_of(model, language):
     return model.objects.get(locale__language_code=language)
 
 
+def tanger_section(language):
+    """Practices are created in their commune's section (Tanger's here)."""
+    tanger = Commune.objects.get(slug="tanger", locale__language_code=language)
+    return section_for(tanger, tanger.locale)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_superuser_publishes_practice(admin_client, language):
     """A full fiche posted from the admin is published under the index of its
     language, with its terms, participations, indicators and attachment."""
-    parent = index_of(PracticeIndexPage, language)
+    parent = tanger_section(language)
     page = publish(admin_client, PracticePage, parent, practice_data(language))
     response = admin_client.get(page.url)
     assert response.status_code == 200
@@ -388,47 +394,27 @@ def test_superuser_translates_practice_through_wagtail_localize(
 
 @pytest.fixture
 def editor(client, django_user_model):
-    """A user of the Editors group that Wagtail's migrations create, logged in."""
+    """Tanger's commune editor (practices.publishing.roles), logged in."""
     user = django_user_model.objects.create_user(
         username="salma", email="salma@example.org", password="x"
     )
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(
+        CommuneRole.objects.get(commune__slug="tanger", role="editor").group
+    )
     client.force_login(user)
     return user
 
 
-@pytest.fixture
-def editors_may_publish_practices():
-    """The programme lets editors publish fiches: the Editors group gets the
-    publish permission on the practice indexes (Wagtail's migration only gives
-    it add and change)."""
-    publish_page = Permission.objects.get(codename="publish_page")
-    for index in PracticeIndexPage.objects.all():
-        GroupPagePermission.objects.create(
-            group=Group.objects.get(name="Editors"),
-            page=index,
-            permission=publish_page,
-        )
-
-
-def test_editor_publishes_practice(client, editor, editors_may_publish_practices):
-    """An editor creates a fiche in the admin and publishes it."""
-    parent = index_of(PracticeIndexPage, "fr")
-    page = publish(client, PracticePage, parent, practice_data("fr"))
-    assert page.owner == editor
-    assert client.get(page.url).status_code == 200
-
-
 def test_editor_without_publish_right_only_saves_a_draft(client, editor):
-    """With the group as migrated (no publish right), "publish" from an editor
-    saves a draft: nothing goes online without review."""
-    parent = index_of(PracticeIndexPage, "fr")
+    """A commune editor's "publish" saves a draft: nothing goes online without
+    review."""
     data = {**practice_data("fr"), "action-publish": "action-publish"}
-    response = client.post(add_url(PracticePage, parent), data)
+    response = client.post(add_url(PracticePage, tanger_section("fr")), data)
     assert response.status_code == 302
     page = PracticePage.objects.get(slug="cantine-solidaire")
     assert not page.live
-    assert client.get("/fr/pratiques/cantine-solidaire/").status_code == 404
+    assert page.owner == editor
+    assert client.get("/fr/pratiques/tanger/cantine-solidaire/").status_code == 404
 
 
 def test_editor_cannot_reach_snippet_admin_without_rights(client, editor):

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import UploadedFile
+from wagtail.models import Collection, UploadedFile
 
 from practices.models import HubDocument, HubImage
 from tests import upload_corpus as corpus
@@ -75,6 +75,8 @@ def bad_image(request):
 
 
 def post_single(client, url_name, upload, **fields):
+    # There are several collections (one per commune): the form asks for one.
+    fields.setdefault("collection", Collection.get_first_root_node().pk)
     return client.post(
         reverse(url_name),
         {"title": "Essai", "language": "fr", "file": upload, **fields},
@@ -96,7 +98,8 @@ def test_multiple_document_upload_refuses(admin_client, media_root, bad_document
     no UploadedFile either."""
     upload, words = bad_document
     response = admin_client.post(
-        reverse("wagtaildocs:add_multiple"), {"files[]": upload}
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": upload, "collection": Collection.get_first_root_node().pk},
     )
     answer = json.loads(response.content)
     assert answer["success"] is False and words in answer["error_message"]
@@ -170,7 +173,8 @@ def test_multiple_upload_of_a_good_document_ends_with_its_text(admin_client):
     required language field) is sent, then stores the document with its text."""
     upload = SimpleUploadedFile("note.docx", corpus.good_docx("Compte rendu"))
     response = admin_client.post(
-        reverse("wagtaildocs:add_multiple"), {"files[]": upload}
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": upload, "collection": Collection.get_first_root_node().pk},
     )
     answer = json.loads(response.content)
     assert answer["success"] is True
@@ -180,7 +184,12 @@ def test_multiple_upload_of_a_good_document_ends_with_its_text(admin_client):
         "wagtaildocs:create_multiple_from_uploaded_document", args=[upload_id]
     )
     response = admin_client.post(
-        url, {f"{prefix}-title": "Note", f"{prefix}-language": "fr"}
+        url,
+        {
+            f"{prefix}-title": "Note",
+            f"{prefix}-language": "fr",
+            f"{prefix}-collection": Collection.get_first_root_node().pk,
+        },
     )
     assert json.loads(response.content)["success"] is True
     assert HubDocument.objects.get().extracted_text == "Compte rendu"

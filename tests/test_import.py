@@ -46,7 +46,7 @@ def test_practice_with_every_field_is_live_and_shows_its_text(client, tmp_path):
     """A complete fiche is published at /fr/pratiques/<ref>/ with every section."""
     import_file(write_jsonl(tmp_path, [FULL_PRACTICE]))
     page = PracticePage.objects.get(ref="budget-tanger")
-    assert page.live and page.url == "/fr/pratiques/budget-tanger/"
+    assert page.live and page.url == "/fr/pratiques/tanger/budget-tanger/"
     html = html_of(client, page)
     for text in (
         "Budget participatif des quartiers",

@@ -67,7 +67,10 @@ def translated_training():
 PAGE_URLS = {
     "home": ("/{lang}/", None),
     "practice_index": ("/{lang}/pratiques/", None),
-    "practice": ("/{lang}/pratiques/budget-participatif-des-jeunes/", "practice"),
+    "practice": (
+        "/{lang}/pratiques/tanger/budget-participatif-des-jeunes/",
+        "practice",
+    ),
     "template_index": ("/{lang}/modeles/", None),
     "template": ("/{lang}/modeles/convention-type/", "template"),
     "training_index": ("/{lang}/formations/", None),

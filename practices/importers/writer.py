@@ -16,6 +16,8 @@ from wagtail.rich_text import RichText
 from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
 from ..models.resources import TemplatePage, TrainingPage
+from ..publishing.drafts import free_slug
+from ..publishing.sections import section_for
 from ..site_structure import ensure_site, index_page
 from .exporter import record_of
 from .fields import fields_for
@@ -77,6 +79,7 @@ class Writer:
             return
         before = content_of(page) if page.live else None
         self._apply(page, data, source)
+        self._move_to_commune_section(page)
         if not page.has_unpublished_changes and content_of(page) == before:
             self.unchanged += 1
             return
@@ -114,7 +117,7 @@ class Writer:
         if source is not None:
             page = source.specific.copy_for_translation(locale, copy_parents=True)
         else:
-            parent = index_page(data["type"], locale)
+            parent = self._parent(data, locale)
             page = MODELS[data["type"]](
                 title=data["title"],
                 slug=self._free_slug(parent, data["ref"]),
@@ -126,14 +129,27 @@ class Writer:
         page.save_revision().publish()
         return page
 
+    def _parent(self, data, locale):
+        """Practices go to their commune's section, the others to their index."""
+        if data["type"] != "practice":
+            return index_page(data["type"], locale)
+        commune = data.get("commune")
+        return section_for(self.terms.get(commune, locale) if commune else None, locale)
+
+    @staticmethod
+    def _move_to_commune_section(page):
+        """A record that changes a practice's commune moves it to that commune's
+        section (the section decides the commune on save)."""
+        if not isinstance(page, PracticePage):
+            return
+        section = section_for(page.commune, page.locale)
+        if not page.path.startswith(section.path):
+            page.move(section, pos="last-child")
+            page.refresh_from_db(fields=["path", "depth", "url_path"])
+
     @staticmethod
     def _free_slug(parent, ref):
-        base = slugify(ref)[:200] or "page"
-        slug, n = base, 1
-        while parent.get_children().filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
+        return free_slug(parent, slugify(ref)[:200] or "page")
 
     # Setters, one per field kind (see fields.py) ---------------------------------
 

@@ -18,10 +18,16 @@ from .resources import (
     TrainingPage,
     TrainingPageTag,
 )
+from .review_task import CommuneReviewTask
+from .roles import CommuneRole
+from .sections import CommuneSectionPage
 from .taxonomy import DocumentKind, Region, TargetPublic, Theme
 
 __all__ = [
     "Commune",
+    "CommuneReviewTask",
+    "CommuneRole",
+    "CommuneSectionPage",
     "DocumentKind",
     "HubDocument",
     "HubImage",

@@ -22,6 +22,7 @@ from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField
 
 from ..extraction import join_capped
+from ..privacy import private_collection_ids, with_private_documents
 
 LANGUAGE_CHOICES = [("fr", _("Français")), ("ar", _("Arabe"))]
 # Characters of attached documents' titles and text indexed with a page: each
@@ -86,6 +87,16 @@ class HubPageMixin(models.Model):
             self._index_after_save()
         return result
 
+    def get_workflow(self):
+        """Translations go to the translation workflow, wherever they sit."""
+        from ..publishing.workflows import is_translation, translation_workflow
+
+        if self.pk and is_translation(self):
+            workflow = translation_workflow()
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
+
     def _index_after_save(self):
         from modelsearch.tasks import insert_or_update_object_task
 
@@ -111,7 +122,9 @@ class HubPageMixin(models.Model):
             .prefetch_related(
                 Prefetch(
                     "attachments",
-                    queryset=attachments.objects.select_related("document"),
+                    queryset=with_private_documents(
+                        attachments.objects.select_related("document")
+                    ),
                 )
             )
         )
@@ -120,13 +133,24 @@ class HubPageMixin(models.Model):
         """Titles and extracted text of the attached documents, in the editor's
         order, capped at ``ATTACHMENTS_TEXT_LIMIT`` characters (a ``SearchField``
         of every hub page type). A document whose text could not be read
-        (``extraction_problem``) contributes its title only."""
+        (``extraction_problem``) contributes its title only; a private one
+        (partners-only collection) nothing, or its words would make the page
+        findable by anyone (``practices.privacy``)."""
         if "attachments" in getattr(self, "_prefetched_objects_cache", {}):
             attachments = self.attachments.all()
         else:
-            attachments = self.attachments.select_related("document")
+            attachments = with_private_documents(
+                self.attachments.select_related("document")
+            )
+        private = None  # read once if the rows were prefetched without the flag
         pieces = []
         for attachment in attachments:
+            hidden = getattr(attachment, "private_document", None)
+            if hidden is None:
+                private = private_collection_ids() if private is None else private
+                hidden = attachment.document.collection_id in private
+            if hidden:
+                continue
             pieces += [attachment.document.title, attachment.document.extracted_text]
         return join_capped(pieces, ATTACHMENTS_TEXT_LIMIT)
 

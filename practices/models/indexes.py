@@ -35,7 +35,7 @@ class ListingIndexPage(Page):
     def listing_context(self, request, base_queryset=None, fixed=None):
         queryset = base_queryset
         if queryset is None:
-            queryset = self.listing_model.objects.child_of(self)
+            queryset = self.listing_model.objects.descendant_of(self)
         return listing.build(
             request, queryset, self.locale, self.filter_names, fixed=fixed or {}
         )
@@ -49,7 +49,8 @@ class ListingIndexPage(Page):
 
 
 class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
-    subpage_types = ["practices.PracticePage"]
+    # Practices sit in their commune's section (see sections.py).
+    subpage_types = ["practices.CommuneSectionPage"]
     template = "practices/listing_index_page.html"
     listing_card = "practice"
     filter_names = ("theme", "region", "commune", "public", "tag", "year")

@@ -115,6 +115,31 @@ class PracticePage(HubPageMixin, Page):
     tags = ClusterTaggableManager(
         through=PracticePageTag, blank=True, verbose_name=_("mots-clés")
     )
+    # Adopt and adapt: this fiche is another commune's practice, adapted here.
+    adapted_from = models.ForeignKey(
+        "practices.PracticePage",
+        verbose_name=_("adaptée de"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+    )
+    adaptation_context = rich(
+        _("ce qui change : contexte"),
+        _("En quoi votre commune diffère de celle d'origine (population, besoins…)."),
+    )
+    adaptation_legal = rich(
+        _("ce qui change : compétences légales"),
+        _("Les compétences ou autorisations dont votre commune a eu besoin."),
+    )
+    adaptation_budget = rich(
+        _("ce qui change : budget"),
+        _("Le budget prévu chez vous, et ce qui diffère de l'original."),
+    )
+    adaptation_partners = rich(
+        _("ce qui change : partenaires"),
+        _("Les associations et services qui jouent ce rôle chez vous."),
+    )
 
     import_type = "practice"
     localised_term_fields = (
@@ -123,11 +148,12 @@ class PracticePage(HubPageMixin, Page):
         "partnership",
         "themes",
         "target_publics",
+        "adapted_from",
     )
     override_translatable_fields = synchronised_terms(
-        "region", "commune", "partnership"
+        "region", "commune", "partnership", "adapted_from"
     )
-    parent_page_types = ["practices.PracticeIndexPage"]
+    parent_page_types = ["practices.CommuneSectionPage"]
     subpage_types = []
     template = "practices/practice_page.html"
 
@@ -206,12 +232,20 @@ class PracticePage(HubPageMixin, Page):
         FieldRowPanel([FieldPanel("status"), FieldPanel("original_language")]),
         InlinePanel("attachments", heading=_("Pièces jointes"), label=_("Document")),
     ]
+    adaptation_panels = [
+        FieldPanel("adapted_from"),
+        FieldPanel("adaptation_context"),
+        FieldPanel("adaptation_legal"),
+        FieldPanel("adaptation_budget"),
+        FieldPanel("adaptation_partners"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Fiche")),
             ObjectList(actors_panels, heading=_("Acteurs et moyens")),
             ObjectList(results_panels, heading=_("Résultats")),
             ObjectList(classification_panels, heading=_("Classement")),
+            ObjectList(adaptation_panels, heading=_("Adaptation")),
             ObjectList(Page.promote_panels, heading=_("Promotion")),
             ObjectList(Page.settings_panels, heading=_("Paramètres")),
         ]
@@ -222,6 +256,7 @@ class PracticePage(HubPageMixin, Page):
         verbose_name_plural = _("fiches pratiques")
 
     def save(self, *args, **kwargs):
+        self._take_commune_from_section()
         if self.commune_id and not self.region_id:
             self.region_id = self.commune.region_id
         if self.locale_id:
@@ -231,17 +266,38 @@ class PracticePage(HubPageMixin, Page):
                 )
         return super().save(*args, **kwargs)
 
+    def _take_commune_from_section(self):
+        """A fiche belongs to the commune whose section holds it: an editor cannot
+        label their practice as another commune's (nor move it out of scope by
+        editing a field)."""
+        from .sections import CommuneSectionPage
+
+        if not self.path or self.depth is None:
+            return
+        section = (
+            CommuneSectionPage.objects.filter(
+                path=self.path[: -self.steplen], commune__isnull=False
+            )
+            .only("commune_id")
+            .first()
+        )
+        if section is not None and section.commune_id != self.commune_id:
+            self.commune_id = section.commune_id
+            self.region_id = None  # follows the commune (below)
+
     @property
     def funding_total(self):
         return (self.funding_own or 0) + (self.funding_external or 0)
 
     def get_context(self, request, *args, **kwargs):
+        from ..adaptation.context import adaptation_context
         from ..listing import related_practices
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self))
         context["participations"] = self.participations.select_related("target_public")
         context["related_practices"] = related_practices(self)
+        context.update(adaptation_context(self, request))  # lineage, adapt button
         return context
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import SessionBlock, narrative_blocks
+from ..privacy import visible_pages
 from .base import AttachmentBase, HubPageMixin, synchronised_terms
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -68,7 +69,14 @@ class ResourcePage(HubPageMixin, Page):
 
 def related_pages(page, name):
     """The live pages linked by ``name`` (one query; ``pageurl`` then needs none)."""
-    linked = getattr(page, name).live().select_related("locale")
+    linked = getattr(page, name).all()
+    if not hasattr(linked, "live"):
+        # A preview or an old revision holds modelcluster's in-memory stand-in,
+        # which cannot filter: ask the database for the same pages.
+        model = page._meta.get_field(name).related_model
+        linked = model.objects.filter(pk__in=[p.pk for p in linked])
+    # Only what an anonymous visitor may see: the page is the same for everyone.
+    linked = visible_pages(linked.live(), None).select_related("locale")
     return list(linked.order_by("title"))
 
 

@@ -12,7 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from practices.demo.files import generate_demo_files
+from practices.demo.users import create_demo_users
 from practices.importers.run import ImportFailed, run_import
+from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
 from practices.taxonomy_loader import load_taxonomy
 
@@ -33,6 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, no_users, **options):
         ensure_site()
         load_taxonomy(DEMO_DIR / "taxonomy.json")
+        groups = ensure_roles()
         call_command("load_glossary", stdout=self.stdout)  # search's FR↔AR glossary
         with tempfile.TemporaryDirectory() as workdir:
             workdir = Path(workdir)
@@ -44,6 +47,7 @@ class Command(BaseCommand):
                 raise CommandError("\n".join(map(str, failure.problems))) from None
         if not no_users and settings.DEBUG:
             self.create_admin()
+            create_demo_users(groups, DEMO_PASSWORD)
         self.stdout.write(
             _("Démo chargée : %(created)d créée(s), %(updated)d mise(s) à jour.")
             % {"created": writer.created, "updated": writer.updated}

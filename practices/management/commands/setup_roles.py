@@ -1,0 +1,15 @@
+"""Create or refresh the programme's groups, commune sections, collections and
+workflows (idempotent; see practices.publishing.roles)."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from practices.publishing.roles import ensure_roles
+
+
+class Command(BaseCommand):
+    help = _("Crée ou met à jour les rôles, sections communales et workflows.")
+
+    def handle(self, *args, **options):
+        groups = ensure_roles()
+        self.stdout.write(_("%(count)d groupes à jour.") % {"count": len(groups)})

@@ -1,0 +1,1 @@
+"""Who may do what: roles, commune sections, collections, workflows, privacy."""

@@ -1,0 +1,225 @@
+"""The programme's roles as Django groups, and what each may do where.
+
+Idempotent: ``setup_roles`` (and ``load_demo``) call ``ensure_roles`` after the
+vocabularies are loaded; running it again only adds what is missing and resets
+each group's permissions to what is written here, so this file is the single
+description of the permission policy (README, "Rôles").
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+)
+
+from ..models import (
+    CommuneSectionPage,
+    TemplateIndexPage,
+    TrainingIndexPage,
+)
+from ..models.roles import EDITOR, REVIEWER, CommuneRole
+from ..site_structure import ensure_site
+from .sections import ensure_sections
+
+COORDINATORS = _("Coordination du programme")
+TRANSLATORS = _("Traduction")
+TRAINERS = _("Formation")
+PARTNERS = _("Membres partenaires")
+SHARED_COLLECTION = _("Modèles partagés")
+PRIVATE_SUFFIX = _("réservé aux partenaires")
+
+PAGE_ALL = ["add_page", "change_page", "publish_page", "bulk_delete_page"]
+PAGE_ALL += ["lock_page", "unlock_page"]
+DOCS = ["add_document", "change_document", "choose_document"]
+IMAGES = ["add_image", "change_image", "choose_image"]
+VOCABULARIES = ["region", "commune", "partnership", "theme", "targetpublic"]
+VOCABULARIES += ["documentkind"]
+
+
+def group_name(label):
+    with override("fr"):
+        return str(label)
+
+
+def commune_group_name(commune, role):
+    with override("fr"):
+        suffix = _("rédaction") if role == EDITOR else _("relecture")
+        return f"{commune.name} — {suffix}"
+
+
+@transaction.atomic
+def ensure_roles():
+    """Groups, sections, collections and their permissions; returns the groups by
+    key: "coordinators", "translators", "trainers", "partners", and
+    ("editor"|"reviewer", commune slug)."""
+    ensure_site()
+    sections = ensure_sections()
+    homes = _homes()
+    groups = {
+        key: Group.objects.get_or_create(name=group_name(label))[0]
+        for key, label in [
+            ("coordinators", COORDINATORS),
+            ("translators", TRANSLATORS),
+            ("trainers", TRAINERS),
+            ("partners", PARTNERS),
+        ]
+    }
+    shared = _collection(
+        Collection.get_first_root_node(), group_name(SHARED_COLLECTION)
+    )
+    members = [groups["coordinators"], groups["partners"]]
+
+    _reset(groups["coordinators"])
+    for home in homes.values():
+        _pages(groups["coordinators"], home, PAGE_ALL)
+    _collections(
+        groups["coordinators"], Collection.get_first_root_node(), DOCS + IMAGES
+    )
+    _model_perms(
+        groups["coordinators"],
+        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
+        + [("auth", p) for p in ("add_user", "change_user", "delete_user")]
+        + [
+            ("practices", f"{a}_{m}")
+            for m in VOCABULARIES
+            for a in ("add", "change", "delete")
+        ]
+        + [("hubsearch", f"{a}_glossaryentry") for a in ("add", "change", "delete")]
+        + [
+            ("wagtailsearchpromotions", f"{a}_query")
+            for a in ("add", "change", "delete")
+        ],
+    )
+
+    _reset(groups["translators"])
+    _pages(groups["translators"], homes["ar"], ["change_page"])
+    _collections(
+        groups["translators"],
+        Collection.get_first_root_node(),
+        ["choose_document", "choose_image"],
+    )
+    _model_perms(
+        groups["translators"],
+        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
+    )
+
+    _reset(groups["trainers"])
+    for model in (TemplateIndexPage, TrainingIndexPage):
+        for index in model.objects.all():
+            _pages(groups["trainers"], index, ["add_page", "change_page"])
+    _collections(groups["trainers"], shared, DOCS + IMAGES)
+    _model_perms(groups["trainers"], [("wagtailadmin", "access_admin")])
+
+    _reset(groups["partners"])
+
+    for key, section in sections.items():
+        if key is None:
+            continue
+        commune = section.commune
+        collection = _collection(Collection.get_first_root_node(), commune.name)
+        _collection(collection, f"{commune.name} — {group_name(PRIVATE_SUFFIX)}")
+        for role in (EDITOR, REVIEWER):
+            group = _commune_group(commune, role)
+            groups[(role, commune.slug)] = group
+            members.append(group)
+            _reset(group)
+            rights = ["add_page", "change_page"] if role == EDITOR else ["change_page"]
+            for translated in CommuneSectionPage.objects.filter(
+                translation_key=section.translation_key
+            ):
+                _pages(group, translated, rights)
+            if role == EDITOR:
+                _collections(group, collection, DOCS + IMAGES)
+            else:
+                _collections(group, collection, ["choose_document", "choose_image"])
+            _collections(group, shared, ["choose_document", "choose_image"])
+            _model_perms(group, [("wagtailadmin", "access_admin")])
+    members += [groups["translators"], groups["trainers"]]
+    _restrict(
+        _collection(Collection.get_first_root_node(), group_name(PARTNERS)), members
+    )
+    for collection in Collection.objects.filter(
+        name__endswith=group_name(PRIVATE_SUFFIX)
+    ):
+        _restrict(collection, members)
+    from .workflows import ensure_workflows
+
+    ensure_workflows(groups["coordinators"])
+    return groups
+
+
+def _homes():
+    from home.models import HomePage
+
+    return {
+        code: HomePage.objects.get(locale=Locale.objects.get(language_code=code))
+        for code in ("fr", "ar")
+    }
+
+
+def _commune_group(commune, role):
+    existing = CommuneRole.objects.filter(commune=commune, role=role).first()
+    if existing is not None:
+        return existing.group
+    group, _created = Group.objects.get_or_create(
+        name=commune_group_name(commune, role)
+    )
+    CommuneRole.objects.create(group=group, commune=commune, role=role)
+    return group
+
+
+def _collection(parent, name):
+    existing = parent.get_children().filter(name=name).first()
+    return existing or parent.add_child(name=name)
+
+
+def _reset(group):
+    group.permissions.clear()
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+
+
+def _pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def _collections(group, collection, codenames):
+    for codename in codenames:
+        app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label=app, codename=codename
+            ),
+        )
+
+
+def _model_perms(group, pairs):
+    for app_label, codename in pairs:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+
+
+def _restrict(collection, groups):
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection,
+        defaults={"restriction_type": CollectionViewRestriction.GROUPS},
+    )
+    restriction.restriction_type = CollectionViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set(groups)
