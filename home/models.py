@@ -16,6 +16,7 @@ from practices.models import (
     Theme,
     TrainingPage,
 )
+from practices.privacy import viewer, visible_pages
 
 
 class HomePage(Page):
@@ -38,9 +39,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         locale = self.locale
+        user = viewer(request)
         context.update(
-            figures=programme_figures(locale),
-            latest_practices=PracticePage.objects.live()
+            figures=programme_figures(locale, user),
+            latest_practices=visible_pages(PracticePage.objects.live(), user)
             .filter(locale=locale)
             .select_related("commune")
             .order_by("-first_published_at", "-pk")[:6],
@@ -54,9 +56,10 @@ class HomePage(Page):
         return context
 
 
-def programme_figures(locale):
+def programme_figures(locale, user=None):
     """The programme's headline numbers, counted in one locale so translations of
-    the same commune are not counted twice."""
+    the same commune are not counted twice; private pages count only for a
+    ``user`` who may see them."""
     communes = Commune.objects.filter(locale=locale, country="MA")
     population = communes.aggregate(
         total=Sum("population_total"),
@@ -67,7 +70,12 @@ def programme_figures(locale):
         "communes": communes.count(),
         "regions": Region.objects.filter(locale=locale, country="MA").count(),
         "population": population,
-        "practices": PracticePage.objects.live().filter(locale=locale).count(),
-        "templates": TemplatePage.objects.live().filter(locale=locale).count(),
-        "trainings": TrainingPage.objects.live().filter(locale=locale).count(),
+        **{
+            key: visible_pages(model.objects.live(), user).filter(locale=locale).count()
+            for key, model in (
+                ("practices", PracticePage),
+                ("templates", TemplatePage),
+                ("trainings", TrainingPage),
+            )
+        },
     }

@@ -25,13 +25,13 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from wagtail import hooks
-from wagtail.documents.wagtail_hooks import check_view_restrictions
 from wagtail.models import CollectionViewRestriction
 
 from .models import HubDocument
 from .models.documents import DocumentThumbnail
 from .models.versions import DocumentVersion
 from .previews import excerpt, office_family
+from .privacy import refuse_document
 
 # One range only; a client asking for several gets the whole file (RFC 9110
 # lets a server ignore Range), which no download manager minds.
@@ -118,6 +118,13 @@ def read_span(handle, first, last):
             yield chunk
 
 
+# Before Wagtail's own check (order 0), which sends a logged-in user the
+# restriction refuses back to the login form they already passed: they get a 403
+# page saying why (anonymous visitors still go to the login page). Every URL that
+# serves document bytes runs these hooks (Wagtail's serve view, serve_version).
+hooks.register("before_serve_document", refuse_document, order=-1)
+
+
 def count_download(document, request):
     """One more download, unless the request resumes one (a Range not starting
     at 0) or only asks for headers. One UPDATE, so concurrent downloads all
@@ -139,7 +146,7 @@ def serve_thumbnail(request, document_id, checksum):
     )
     if not document.thumbnail_width or not document.checksum.startswith(checksum):
         raise Http404("No thumbnail for this file.")
-    denied = check_view_restrictions(document, request)
+    denied = refuse_document(document, request)
     if denied is not None:
         return denied
     thumbnail = get_object_or_404(DocumentThumbnail, document=document)

@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from .models.communes import Commune, Partnership
 from .models.taxonomy import DocumentKind, Region, TargetPublic, Theme
+from .privacy import viewer, visible_pages
 
 PAGE_SIZE = 12
 
@@ -33,7 +34,9 @@ RELATED = {
 
 def build(request, queryset, locale, filter_names, fixed=None):
     """Context for an index page: the options, the active filters and one page."""
-    queryset = queryset.live().filter(locale=locale)
+    # Private pages are listed (and counted in the options) only for those who
+    # may see them.
+    queryset = visible_pages(queryset.live(), viewer(request)).filter(locale=locale)
     # Filters fixed by the page (its commune, its tag) narrow the listing before
     # the options are computed, so a commune page offers only its own years/tags,
     # and are not offered again as a choice.
@@ -116,8 +119,9 @@ def tag_by_slug(slug):
     return Tag.objects.filter(slug=slug).first()
 
 
-def related_practices(page, limit=4):
-    """Practices of the same commune or sharing a theme, newest first."""
+def related_practices(page, limit=4, user=None):
+    """Practices of the same commune or sharing a theme, newest first; private
+    ones only for a ``user`` who may see them (None: none)."""
     from .models.practices import PracticePage
 
     theme_ids = [t.pk for t in page.themes.all()]
@@ -125,7 +129,7 @@ def related_practices(page, limit=4):
     if page.commune_id:
         match |= Q(commune_id=page.commune_id)
     candidates = (
-        PracticePage.objects.live()
+        visible_pages(PracticePage.objects.live(), user)
         .filter(match, locale_id=page.locale_id)
         .exclude(pk=page.pk)
         .select_related("commune")

@@ -12,4 +12,4 @@ class SearchConfig(AppConfig):
         # Connects the signals that invalidate the facet index and the promotions
         # cache in every process
         # (management commands too, not only those that load the URLs).
-        from . import facets, promotions  # noqa: F401
+        from . import facets, promotions, visibility  # noqa: F401

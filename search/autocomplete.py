@@ -2,12 +2,13 @@
 
 Used by ``static/search/autocomplete.js`` while a visitor types; documented in
 ``openapi.py``. Titles only (the pages' ``AutocompleteField``), of live practice,
-template and training pages without a view restriction, in the language scope
-(``all``: each page once, preferring the request's language). Under
+template and training pages the visitor may see (``visibility``), in the language
+scope (``all``: each page once, preferring the request's language). Under
 ``MIN_LENGTH`` characters, or when no searchable word is left, the list is empty.
-Like ``/api/search/``: outside ``i18n_patterns``, publicly cacheable for a minute,
-400 (JSON) on a bad ``lang``, and never a 5xx — engine trouble answers from the
-database (``run_search``), anything else answers an empty list.
+Like ``/api/search/``: outside ``i18n_patterns``, cacheable for a minute (publicly
+for anonymous visitors only), 400 (JSON) on a bad ``lang``, and never a 5xx —
+engine trouble answers from the database (``run_search``), anything else answers
+an empty list.
 """
 
 import logging
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from . import facets
+from . import facets, visibility
 from .analysis import analyse
 from .facets import PAGE_MODELS
 from .params import LANGUAGES, clean_query
@@ -55,7 +56,11 @@ def autocomplete(request):
             "suggestions": suggest(query, lang or language, request),
         }
         response = JsonResponse(data, json_dumps_params=_UNICODE)
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+    # A logged-in user may be offered private titles: never in a shared cache.
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True, max_age=CACHE_SECONDS)
+    else:
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response
 
 
@@ -74,7 +79,8 @@ def suggest(query, lang, http_request=None):
 
 
 def _suggest(query, lang, http_request):
-    index = facets.get_index()
+    viewer = getattr(http_request, "user", None)
+    index = visibility.for_viewer(facets.get_index(), viewer)
     pages = Page.objects.live().type(*PAGE_MODELS).only("id", "title", "url_path")
     if lang != "all":
         if lang not in index.locale_ids:
@@ -83,8 +89,9 @@ def _suggest(query, lang, http_request):
     found, _backend, _degraded = run_search(
         pages, query, operator="and", autocomplete=True, limit=CANDIDATES
     )
-    # The facet index holds the live, unrestricted hub pages: nothing else leaks.
-    by_id = {page.pk: page for page in found if page.pk in index.entries}
+    # The facet index holds the live hub pages; ``shows`` leaves out the private
+    # ones this visitor may not see: nothing else leaks.
+    by_id = {page.pk: page for page in found if index.shows(page.pk)}
     ids = list(by_id)
     if lang == "all":
         ids = index.one_per_translation(ids, translation.get_language())

@@ -194,10 +194,11 @@ def bump_version(**_kwargs):
 def build_index():
     """Read every live hub page's facet values: a dozen queries for the site."""
     entries, values = {}, {}
-    # Pages with a view restriction stay out: search must not reveal their titles.
-    private = Page.objects.all().private_q()
+    # Private pages are indexed too, for those who may see them: every search
+    # reads the index through ``visibility.for_viewer``, which leaves them out
+    # for everyone else.
     for model in PAGE_MODELS:
-        _read_pages(model.objects.live().exclude(private), entries, values)
+        _read_pages(model.objects.live(), entries, values)
         _read_terms(model, entries, values)
         tags = _read_tags(model, entries, values)
         for page_id, pairs in tags.items():

@@ -1,9 +1,10 @@
 """One search, shared by the page and the API: rank, filter, count, paginate, load.
 
-The engine (via ``run_search``) only ranks ids; the facet index filters and counts
-them, so facets mean the same on every backend; only the pages of the requested
-page are loaded, one query per page type, so the query count does not grow with the
-number of matches.
+The engine (via ``run_search``) only ranks ids: ``ids_only``, no object is built
+for the up to ``MAX_RESULTS`` matches (``search.backends.ids``). The facet index
+keeps the ids of live hub pages, filters and counts them, so facets mean the same
+on every backend; only the pages of the requested page are loaded, one query per
+page type, so the query count does not grow with the number of matches.
 """
 
 import logging
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from . import facets, glossary, highlight
+from . import facets, glossary, highlight, visibility
 from .analysis import analyse
 from .facets import PAGE_MODELS
 from .resilience import run_search
@@ -54,10 +55,12 @@ class SearchResponse:
     related_tags: list = field(default_factory=list)  # [(slug, count)] if no results
 
 
-def run(params, http_request=None, clamp_page=False):
+def run(params, http_request=None, clamp_page=False, user=None):
     """Search as ``params`` say. ``clamp_page``: a page beyond the last one shows
-    the last one (the HTML page) instead of no results (the API)."""
-    index = facets.get_index()
+    the last one (the HTML page) instead of no results (the API). ``user``: who
+    is looking — private pages they may not see are left out of everything
+    (``visibility``); None is an anonymous visitor."""
+    index = visibility.for_viewer(facets.get_index(), user)
     response = SearchResponse(params, [], 0, params.page, 1, {}, {})
     ids = index.filter(_ranked_ids(params, index, response), params.filters)
     if params.lang == "all":
@@ -104,8 +107,9 @@ def _ranked_ids(params, index, response):
             operator="and",
             order_by_relevance=params.sort == "relevance",
             limit=MAX_RESULTS,
+            ids_only=True,
         )
-        return [page.pk for page in results[:MAX_RESULTS]]
+        return list(results[:MAX_RESULTS])
     except Exception:
         logger.exception("Search failed for %r", params.q)
         response.failed = response.degraded = True

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import promotions, service
+from . import facets, promotions, service, visibility
 from .params import FILTERS, SearchParams, parse
 
 FILTER_LABELS = {
@@ -28,7 +28,11 @@ MAX_OPTIONS = 12
 def search(request):
     language = get_language()
     params, errors = parse(request.GET, default_lang=language)
-    response = service.run(params, http_request=request, clamp_page=True)
+    response = service.run(
+        params, http_request=request, clamp_page=True, user=request.user
+    )
+    # Private results are only there for those who may see them: say so.
+    restricted = visibility.restricted_ids(facets.get_index())
     promotions.record_hit(request, request.GET.get("q", ""), params, scope="page")
     context = {
         "search_query": params.q,
@@ -36,7 +40,11 @@ def search(request):
         "response": response,
         "notices": list(errors.values()),
         "results": [
-            _result_context(r, params, response, language) for r in response.results
+            {
+                **_result_context(r, params, response, language),
+                "private": r.entry.id in restricted,
+            }
+            for r in response.results
         ],
         "filter_groups": _filter_groups(params, response, language),
         "active_filters": _active_filters(params, response, language),

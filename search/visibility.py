@@ -1,0 +1,119 @@
+"""What the search shows to one viewer: the facet index minus the private pages
+that viewer may not see.
+
+The facet index (``facets.py``) holds every live hub page, private ones too, so
+that partner members find the pages meant for them. Which indexed pages sit under
+a view restriction is read once per index version (two queries) and kept with
+the index; restriction changes and page moves bump the version. Per search, the
+viewer's rules are checked in memory (``practices.privacy.Rule``): no query for
+an anonymous visitor, one (the user's groups) for a logged-in one.
+
+``for_viewer(index, user)`` wraps the index so that everything the search reads
+from it — the ranked ids after filtering, the browse scope, the translations
+shown beside a result — leaves out the hidden pages; counts follow, since they
+are made over those ids.
+"""
+
+import threading
+
+from django.db.models import Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from practices import privacy
+
+from . import facets
+
+_lock = threading.Lock()
+
+
+def restrictions(index):
+    """{page id: (Rule, …)} for the indexed pages under a view restriction."""
+    with _lock:
+        found = getattr(index, "_restrictions", None)
+        if found is None:
+            found = index._restrictions = _read_restrictions(index)
+        return found
+
+
+def _read_restrictions(index):
+    rules = privacy.page_rules()
+    if not rules:
+        return {}
+    under = Q()
+    for rule in rules:
+        under |= Q(path__startswith=rule.path)
+    found = {}
+    for page_id, path in Page.objects.filter(under).values_list("id", "path"):
+        if page_id in index.entries:
+            found[page_id] = tuple(r for r in rules if path.startswith(r.path))
+    return found
+
+
+def restricted_ids(index):
+    """The indexed pages that have a view restriction (for the "réservé aux
+    partenaires" badge)."""
+    return restrictions(index).keys()
+
+
+def hidden_ids(index, user):
+    """The indexed pages ``user`` may not see."""
+    found = restrictions(index)
+    if not found:
+        return frozenset()
+    groups = privacy.group_ids(user) if _needs_groups(found, user) else frozenset()
+    return frozenset(
+        page_id
+        for page_id, rules in found.items()
+        if not all(rule.accepts(user, groups) for rule in rules)
+    )
+
+
+def _needs_groups(found, user):
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return False
+    return any(r.type == privacy.GROUPS for rules in found.values() for r in rules)
+
+
+class VisibleIndex:
+    """A facet index as one viewer sees it (everything else is the index's)."""
+
+    def __init__(self, index, hidden):
+        self._index = index
+        self.hidden = hidden
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def shows(self, page_id):
+        return page_id in self._index.entries and page_id not in self.hidden
+
+    def filter(self, ids, filters):
+        return self._visible(self._index.filter(ids, filters))
+
+    def in_scope(self, lang):
+        return self._visible(self._index.in_scope(lang))
+
+    def other_languages(self, page_id):
+        others = self._index.other_languages(page_id)
+        return [entry for entry in others if entry.id not in self.hidden]
+
+    def _visible(self, ids):
+        if not self.hidden:
+            return ids
+        return [page_id for page_id in ids if page_id not in self.hidden]
+
+
+def for_viewer(index, user):
+    return VisibleIndex(index, hidden_ids(index, user))
+
+
+# Who may see a page changes with its restriction's groups (saved after the
+# restriction itself by the admin's privacy form) and with moves into or out of
+# a restricted section; ``facets`` already follows restriction saves and deletes.
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+@receiver(post_page_move)
+def _privacy_changed(sender, **kwargs):
+    facets.bump_version()
