@@ -1,0 +1,36 @@
+"""Member login and logout on the public site (not the Wagtail admin's).
+
+Django's own views and AuthenticationForm: they authenticate through
+``authenticate(request=…)``, where login throttling (django-axes) plugs in, and
+they only follow a ``next`` address on this site
+(``url_has_allowed_host_and_scheme``).
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.utils.translation import get_language
+
+
+def home_url():
+    return f"/{get_language()}/"
+
+
+class MemberLoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return home_url()
+
+
+class MemberLogoutView(auth_views.LogoutView):
+    """POST only (Django ≥ 5): a link cannot log anyone out."""
+
+    def get_default_redirect_url(self):
+        return home_url()
+
+
+urlpatterns = [
+    path("connexion/", MemberLoginView.as_view(), name="member-login"),
+    path("deconnexion/", MemberLogoutView.as_view(), name="member-logout"),
+]

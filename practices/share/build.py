@@ -1,0 +1,129 @@
+"""From a valid share form to a draft fiche with its documents, all or nothing.
+
+Database writes run in one transaction; files written to storage cannot roll
+back, so the names stored are remembered and deleted if anything fails
+(as the importer does, ``practices.importers.run``).
+"""
+
+import os
+
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.text import slugify
+from wagtail.models import Collection
+
+from ..models import HubDocument, PracticePage
+from ..models.base import localised
+from ..models.practices import PracticeAttachment
+from ..publishing.drafts import free_slug, locale_of, save_draft
+from ..uploads.validation import validate_upload
+from . import pending
+from .text import as_paragraph_blocks, as_rich_text
+
+RICH_FIELDS = [
+    "context",
+    "objectives",
+    "resources",
+    "results",
+    "difficulties",
+    "lessons",
+    "transferability",
+]
+PLAIN_FIELDS = [
+    "title",
+    "summary",
+    "actors_services",
+    "actors_associations",
+    "actors_authorities",
+    "funding_own",
+    "funding_external",
+    "contacts",
+    "start_date",
+    "end_date",
+    "status",
+]
+
+
+def create_practice(form, submit):
+    """Save the form's fiche as a draft (submitted if ``submit``); returns it."""
+    stored = []
+    try:
+        with transaction.atomic():
+            documents = _documents(form, stored)
+            page = _practice(form.cleaned_data, form.section, documents)
+            page, _revision = save_draft(form.section, page, form.user, submit=submit)
+    except BaseException:
+        for name in stored:
+            default_storage.delete(name)
+        raise
+    pending.discard(form.kept_files + form.dropped_files)
+    return page
+
+
+def _practice(data, section, documents):
+    day = data["start_date"] or data["end_date"]
+    page = PracticePage(
+        slug=_free_slug(section, data["title"]),
+        original_language=section.locale.language_code,
+        year=day.year if day else None,
+        **{name: data[name] for name in PLAIN_FIELDS},
+        **{name: as_rich_text(data[name]) for name in RICH_FIELDS},
+    )
+    page.body = as_paragraph_blocks(data["body"])
+    page.themes = list(data["themes"])
+    page.target_publics = list(data["target_publics"])
+    page.tags.add(*data["tags"])
+    page.attachments = [
+        PracticeAttachment(document=document, sort_order=i)
+        for i, document in enumerate(documents)
+    ]
+    return page
+
+
+def _free_slug(section, title):
+    """A slug free among the section's pages: ASCII for a French title (as the
+    other fiches), Arabic letters for an Arabic one."""
+    base = slugify(title) or slugify(title, allow_unicode=True)
+    base = base[:80].strip("-") or "pratique"
+    return free_slug(section, base)
+
+
+def _documents(form, stored):
+    """Documents for the kept files, then the new ones, in the commune's
+    collection; each file is checked again as it is stored."""
+    collection = commune_collection(form.section.commune)
+    language = form.section.locale.language_code
+    documents = []
+    for kept in form.kept_files:
+        with default_storage.open(kept.path, "rb") as handle:
+            upload = File(handle, name=kept.name)
+            validate_upload(upload, kept.name)
+            documents.append(_document(upload, collection, language, form, stored))
+    for upload in form.accepted_uploads:
+        documents.append(_document(upload, collection, language, form, stored))
+    return documents
+
+
+def _document(upload, collection, language, form, stored):
+    document = HubDocument(
+        title=os.path.splitext(upload.name)[0],
+        language=language,
+        collection=collection,
+        uploaded_by_user=form.user,
+    )
+    upload.seek(0)
+    document.file.save(upload.name, upload, save=False)
+    stored.append(document.file.name)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def commune_collection(commune):
+    """The collection named after the commune (``ensure_roles`` creates it, under
+    the commune's French name, and gives the commune's groups their rights)."""
+    commune = localised(commune, locale_of("fr").pk)
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=commune.name).first()
+    return existing or root.add_child(name=commune.name)
