@@ -1,8 +1,10 @@
 """``GET /api/search/``: the search page's results as JSON (schema: ``openapi.py``).
 
 Outside ``i18n_patterns``: the content language is the explicit ``lang`` parameter,
-so one URL always answers the same and may be cached briefly by anyone. Error
-messages follow ``lang`` when it is valid, else the request's negotiated language.
+so one URL always answers the same and may be cached briefly by anyone — for
+anonymous visitors; a logged-in user's answer may hold private pages
+(``visibility``) and is marked private. Error messages follow ``lang`` when it
+is valid, else the request's negotiated language.
 The editors' promoted pages for the query come in ``promoted`` and each search counts
 a hit for the query statistics (``promotions.py``). Title suggestions while typing:
 ``autocomplete.py`` (``/api/search/autocomplete/``).
@@ -14,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from . import promotions, service
+from .lineage import add_lineage
 from .openapi import schema
 from .params import parse
 
@@ -29,11 +32,13 @@ def search(request):
         if errors:
             name, message = next(iter(errors.items()))
             return JsonResponse({"error": message, "parameter": name}, status=400)
-        response = service.run(params, http_request=request)
+        response = service.run(params, http_request=request, user=request.user)
         promotions.record_hit(request, request.GET.get("q", ""), params, scope="api")
         data = payload(response)
+        add_lineage(data["results"], response.results, request)  # adopt and adapt
         data["promoted"] = _promoted(params, language, request)
-        return _cached(JsonResponse(data, json_dumps_params=_UNICODE))
+        answer = JsonResponse(data, json_dumps_params=_UNICODE)
+        return _cached(answer, personal=request.user.is_authenticated)
 
 
 @require_safe
@@ -44,8 +49,13 @@ def openapi(request):
 _UNICODE = {"ensure_ascii": False}
 
 
-def _cached(response):
-    patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
+def _cached(response, personal=False):
+    """``personal``: the answer holds what only this user may see (private
+    pages), so no shared cache may keep it."""
+    if personal:
+        patch_cache_control(response, private=True, max_age=CACHE_SECONDS)
+    else:
+        patch_cache_control(response, public=True, max_age=CACHE_SECONDS)
     return response
 
 

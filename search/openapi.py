@@ -128,6 +128,33 @@ RESULT = _object(
             "description": "Other languages of the page (only with lang=all).",
             "items": _object({"language": STRING, "url": STRING}),
         },
+        "adapted_from": {
+            "description": "Practices only: the live fiche this practice was "
+            "adapted from by another commune (in the result's language when "
+            "translated), or null.",
+            # OpenAPI 3.0 ignores siblings of a bare $ref: nullable needs allOf.
+            "nullable": True,
+            "allOf": [{"$ref": "#/components/schemas/Lineage"}],
+        },
+        "adapted_by": {
+            "type": "array",
+            "description": "Practices only: the live fiches of other communes "
+            "adapted from this one (in the result's language when translated).",
+            "items": {"$ref": "#/components/schemas/Lineage"},
+        },
+    }
+)
+LINEAGE = _object(
+    {
+        "ref": {"type": "string", "description": "Stable identifier of the fiche."},
+        "title": STRING,
+        "url": {"type": "string", "description": "Absolute path of the fiche."},
+        "language": {"type": "string", "enum": ["fr", "ar"]},
+        "commune": {
+            "type": "string",
+            "nullable": True,
+            "description": "Name of the fiche's commune (null for the programme).",
+        },
     }
 )
 PROMOTED = _object(
@@ -253,6 +280,7 @@ def schema():
             "schemas": {
                 "SearchResponse": RESPONSE,
                 "Result": RESULT,
+                "Lineage": LINEAGE,
                 "Promoted": PROMOTED,
                 "AutocompleteResponse": AUTOCOMPLETE,
                 "Suggestion": SUGGESTION,

@@ -50,6 +50,8 @@ def test_results_carry_the_documented_fields(client):
             "snippet": "Un <mark>budget</mark> voté",
             "tags": [{"slug": "jeunesse", "name": "Jeunesse"}],
             "translations": [],
+            "adapted_from": None,
+            "adapted_by": [],
         }
     ]
     assert data["facets"]["theme"] == {"budget-participatif": 1}
@@ -163,8 +165,9 @@ def test_openapi_document_describes_the_api(client):
 def test_query_count_does_not_grow_with_the_matches(
     client, django_assert_max_num_queries
 ):
-    """The API runs as many queries for 5 matching pages as for 30 (6: the
-    relevance scores are read in their own query, see sqlite_ranking.py)."""
+    """The API runs as many queries for 5 matching pages as for 30 (7: the
+    relevance scores are read in their own query, see sqlite_ranking.py, and
+    the adopt-and-adapt lineage of the results in one, see search/lineage.py)."""
     params = {"q": "budget", "lang": "all", "page_size": "50"}
 
     def warm_queries():
@@ -178,5 +181,5 @@ def test_query_count_does_not_grow_with_the_matches(
     make_budget_pages(25, start=5)
     thirty = warm_queries()
     assert five == thirty
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get(API, params)
