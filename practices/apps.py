@@ -6,3 +6,8 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "practices"
     verbose_name = _("Pratiques et ressources")
+
+    def ready(self):
+        from .publishing import notifications
+
+        notifications.connect()

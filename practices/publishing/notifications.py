@@ -1,0 +1,81 @@
+"""E-mail the reviewers of a page's commune when it reaches the commune review.
+
+Wagtail e-mails a step's reviewers only for its GroupApprovalTask
+(``GroupApprovalTaskStateSubmissionEmailNotifier``, connected to
+``task_submitted`` in ``wagtail.admin.signal_handlers``): our
+CommuneReviewTask has no fixed groups, so without this notifier nobody would
+hear of a submission. It reuses Wagtail's templates
+(``wagtailadmin/notifications/task_state_submitted*``), each user's
+notification preference and preferred admin language.
+https://docs.wagtail.org/en/stable/extending/custom_tasks.html
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
+from wagtail.models import TaskState
+
+from ..models.review_task import CommuneReviewTask, commune_key_of
+from ..models.roles import REVIEWER
+from .workflows import COMMUNE_REVIEW, in_french
+
+
+class CommuneReviewSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):
+    """ "Submitted for review" to the reviewers of the page's commune only."""
+
+    notification = "submitted"
+
+    def can_handle(self, instance, **kwargs):
+        return isinstance(instance, TaskState) and isinstance(
+            instance.task.specific, CommuneReviewTask
+        )
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        context["task"] = LocalisedTask(context["task"])
+        return context
+
+    def get_recipient_users(self, task_state, **kwargs):
+        users = get_user_model().objects
+        key = commune_key_of(task_state.workflow_state.content_object)
+        recipients = users.none()
+        if key is not None:
+            recipients = users.filter(
+                groups__commune_role__role=REVIEWER,
+                groups__commune_role__commune__translation_key=key,
+            )
+        # Superusers can act on every step: Wagtail tells them too, unless
+        # WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS says otherwise.
+        if getattr(settings, "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", True):
+            recipients = recipients | users.filter(is_superuser=True)
+        user = kwargs.get("user")
+        if user is not None:
+            recipients = recipients.exclude(pk=user.pk)
+        return set(recipients.distinct())
+
+
+class LocalisedTask:
+    """The task as the mail templates use it (``id``, ``name``), its name in
+    the recipient's language: the task is stored under its French name
+    (workflows.ensure_workflows) and the lazy label is rendered inside
+    Wagtail's ``override(preferred language)``. A renamed task keeps its name."""
+
+    def __init__(self, task):
+        self.id = self.pk = task.pk
+        self.name = (
+            COMMUNE_REVIEW if task.name == in_french(COMMUNE_REVIEW) else task.name
+        )
+
+
+commune_review_submission_notifier = CommuneReviewSubmissionEmailNotifier()
+
+
+def connect():
+    """Called from PracticesConfig.ready()."""
+    from wagtail.signals import task_submitted
+
+    task_submitted.connect(
+        commune_review_submission_notifier,
+        sender=TaskState,
+        dispatch_uid="commune_review_task_submitted_email_notification",
+    )

@@ -1,0 +1,126 @@
+"""Users of each role and the admin POSTs of the workflows, shared by the
+workflow and notification tests.
+
+Form data is built with Wagtail's helpers, as the page editor's JavaScript
+posts it; workflow actions are POSTed to the same URLs as the editor's and the
+dashboard's buttons (``wagtailadmin_pages:workflow_action``).
+"""
+
+import json
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+from wagtail.users.models import UserProfile
+
+from practices.models import Commune, PracticePage
+from practices.models.roles import EDITOR, REVIEWER, CommuneRole
+from practices.publishing.roles import COORDINATORS, TRAINERS, TRANSLATORS, group_name
+from practices.publishing.sections import section_for
+
+PASSWORD = "x"
+
+
+def make_user(django_user_model, username, *groups, language=None):
+    """An active user with an e-mail address in ``groups`` (and a preferred
+    admin language if given)."""
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    user.groups.add(*groups)
+    if language:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+    return user
+
+
+def commune_group(slug, role):
+    return CommuneRole.objects.get(commune__slug=slug, role=role).group
+
+
+def editor_group(slug):
+    return commune_group(slug, EDITOR)
+
+
+def reviewer_group(slug):
+    return commune_group(slug, REVIEWER)
+
+
+def named_group(label):
+    return Group.objects.get(name=group_name(label))
+
+
+def coordinators():
+    return named_group(COORDINATORS)
+
+
+def translators():
+    return named_group(TRANSLATORS)
+
+
+def trainers():
+    return named_group(TRAINERS)
+
+
+def section(slug, language="fr"):
+    commune = Commune.objects.get(slug=slug, locale__language_code="fr")
+    return section_for(commune, Locale.objects.get(language_code=language))
+
+
+def practice_form(title, slug, **fields):
+    """A practice as the editor posts it: the required fields, empty lists;
+    ``subscribe=True`` ticks "comment notifications" (ticked when creating)."""
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "summary": fields.get("summary", "Des repas pour les élèves."),
+            "context": rich_text("<p>Des élèves sans repas à midi.</p>"),
+            "body": streamfield([]),
+            "participations": inline_formset([]),
+            "indicators": streamfield([]),
+            "attachments": inline_formset([]),
+            "status": "ongoing",
+            "original_language": "fr",
+            "comments": inline_formset(fields.get("comments", [])),
+        }
+    ) | ({"comment_notifications": "on"} if fields.get("subscribe") else {})
+
+
+def add_url(parent, model=PracticePage):
+    return reverse(
+        "wagtailadmin_pages:add",
+        args=(model._meta.app_label, model._meta.model_name, parent.pk),
+    )
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+
+def action_url(page, action):
+    task_state = page.current_workflow_task_state
+    return reverse(
+        "wagtailadmin_pages:workflow_action", args=(page.pk, action, task_state.pk)
+    )
+
+
+def act(client, page, action, comment=""):
+    """POST a workflow action as the modal of the editor or the dashboard."""
+    return client.post(
+        action_url(page, action),
+        {"comment": comment},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+
+
+def succeeded(response):
+    """The modal's JSON says the action was performed."""
+    return json.loads(response.content)["step"] == "success"
