@@ -52,6 +52,9 @@ urlpatterns += [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("compte/", include("hub.accounts")),  # member login / logout
+    path("partager/", include("practices.share.urls")),  # « Partager une pratique »
+    path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,13 @@ from .models import (
     TargetPublic,
     Theme,
 )
+from .publishing import (
+    localize_update,
+    translation_editor,
+    translation_review,
+    translator_scope,
+)
+from .publishing.chooser_scope import hide_unreadable_drafts
 
 
 class TermViewSet(SnippetViewSet):
@@ -102,3 +109,19 @@ def register_document_actions(registry):
 # After Wagtail's own hook (order 0), which refuses private documents: only
 # downloads that are actually served are counted.
 hooks.register("before_serve_document", count_download, order=100)
+
+# Before wagtail-localize's own hook (order 0), which replaces the editor of a
+# translation: refuse translators what is not a translation, and take the
+# translation editor's "Submit" (practices/publishing/translator_scope.py,
+# translation_review.py).
+hooks.register(
+    "before_edit_page", translator_scope.refuse_non_translation_edit, order=-20
+)
+hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
+hooks.register("before_create_page", translator_scope.refuse_create, order=-20)
+hooks.register("insert_editor_js", translation_editor.direction_script)
+# Before wagtail-localize's URLs: its "Sync translated pages" without publishing
+# for those who may not publish (practices/publishing/localize_update.py).
+hooks.register("register_admin_urls", localize_update.admin_urls)
+# Other people's drafts stay out of the page chooser (publishing/chooser_scope.py).
+hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)

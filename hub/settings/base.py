@@ -5,6 +5,7 @@ the values computed here, so every knob is documented in one place (see README).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,7 @@ SEARCH_URL = ENV.get("SEARCH_URL", "")
 SEARCH_INDEX = ENV.get("SEARCH_INDEX", "passerelle")
 CACHE_URL = ENV.get("CACHE_URL", "")
 SITE_BASE_URL = ENV.get("SITE_BASE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@localhost>")
 
 INSTALLED_APPS = [
     "hub",
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a lock-out into our lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -117,14 +122,32 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
+    {"NAME": f"django.contrib.auth.password_validation.{name}", "OPTIONS": options}
+    for name, options in (
+        ("UserAttributeSimilarityValidator", {}),
+        # Length rather than composition rules: a passphrase is easy to remember.
+        ("MinimumLengthValidator", {"min_length": 12}),
+        ("CommonPasswordValidator", {}),
+        ("NumericPasswordValidator", {}),
     )
 ]
+
+# Password guessing (django-axes): 5 failures for one username from one address
+# lock that pair out for 15 minutes, on the admin and the member login alike
+# (both authenticate through these backends); a success clears the count.
+AUTHENTICATION_BACKENDS = [
+    "hub.auth_backends.LoginThrottlingBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "hub.lockout.lockout_response"
+# Private pages and the share form send visitors to the member login (in their
+# language), not to the admin's.
+LOGIN_URL = "member-login"
+WAGTAIL_FRONTEND_LOGIN_URL = "member-login"
 
 # Internationalisation: French is the source language, Arabic is right-to-left.
 LANGUAGE_CODE = "fr"
@@ -153,6 +176,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Passerelle"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Workflow e-mails (submitted, approved, changes requested) link to the admin
+# at WAGTAILADMIN_BASE_URL and come from this address.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILDOCS_DOCUMENT_MODEL = "practices.HubDocument"
 WAGTAILIMAGES_IMAGE_MODEL = "practices.HubImage"
 WAGTAILDOCS_EXTENSIONS = [
@@ -185,6 +211,9 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     database_options={"SEARCH_CONFIG": "simple"},
 )
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A new translation starts as a draft, even of a live page: it is published once
+# translated and approved (translation workflow), never untranslated at once.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 TRANSLATED_LANGUAGE_NAMES = {"fr": _("Français"), "ar": _("Arabe")}

@@ -1,0 +1,534 @@
+"""The people, the targets and the doors of the permission matrix
+(tests/test_permission_matrix.py): each door is a function
+``(client, world, target) -> bool``, True when the request got what it asked for,
+checked in the database and not only by its status code."""
+
+import json
+
+from django.test import Client, TestCase
+from django.urls import reverse
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+)
+from wagtail_localize.models import Translation, TranslationSource
+
+from practices.models import (
+    PracticePage,
+    TemplateIndexPage,
+    TemplatePage,
+    TrainingIndexPage,
+    TrainingPage,
+)
+from practices.publishing.roles import PARTNERS, PRIVATE_SUFFIX, group_name
+from tests.factories import (
+    HubDocumentFactory,
+    PracticePageFactory,
+    TemplatePageFactory,
+    TrainingPageFactory,
+)
+from tests.test_admin import practice_data, template_data, training_data
+from tests.workflow_helpers import (
+    coordinators,
+    editor_group,
+    make_user,
+    named_group,
+    reviewer_group,
+    section,
+    trainers,
+    translators,
+)
+
+A, B = "tanger", "tiznit"
+
+SU, CO, EA, RA = "superuser", "coordinator", "editor_a", "reviewer_a"
+TR, TN, PA, AN = "translator", "trainer", "partner", "anonymous"
+ROLES = (SU, CO, EA, RA, TR, TN, PA, AN)
+
+
+# --- The people and the targets ---------------------------------------------
+
+
+def people(django_user_model):
+    """One user per role (anonymous has none)."""
+    return {
+        SU: django_user_model.objects.create_superuser(
+            "super", "super@example.org", "x"
+        ),
+        CO: make_user(django_user_model, "coordination", coordinators()),
+        EA: make_user(django_user_model, "redaction-a", editor_group(A)),
+        RA: make_user(django_user_model, "relecture-a", reviewer_group(A)),
+        TR: make_user(django_user_model, "traduction", translators()),
+        TN: make_user(django_user_model, "formation", trainers()),
+        PA: make_user(django_user_model, "partenaire", named_group(PARTNERS)),
+    }
+
+
+class World:
+    """The targets of the matrix, by name."""
+
+    def __init__(self, users, targets):
+        self.users = users
+        self.pks = {}
+        for name in targets:
+            made = getattr(self, f"make_{name}")()
+            self.pks[name] = made if made is None or isinstance(made, dict) else made.pk
+
+    def __getitem__(self, name):
+        """A fresh copy of the target: an earlier case may have changed it."""
+        pk = self.pks[name]
+        if isinstance(pk, dict):
+            return {k: type(v).objects.get(pk=v.pk) for k, v in pk.items()}
+        return pk if pk is None else Page.objects.get(pk=pk).specific
+
+    def _revise(self, page):
+        """A page as the admin leaves it: with a revision (live ones published)."""
+        revision = page.save_revision(user=self.users[SU])
+        if page.live:
+            revision.publish(user=self.users[SU])
+        return page
+
+    def _draft(self, commune, title):
+        page = PracticePageFactory(
+            commune=commune,
+            title=title,
+            live=False,
+            first_published_at=None,
+            last_published_at=None,
+        )
+        return self._revise(page)
+
+    def make_admin(self):
+        return None
+
+    def make_draft_a(self):
+        return self._draft(A, "Brouillon zqxa de Tanger")
+
+    def make_draft_b(self):
+        return self._draft(B, "Brouillon zqxb de Tiznit")
+
+    def make_live_a(self):
+        return self._revise(PracticePageFactory(commune=A, title="Publiée Tanger"))
+
+    def make_live_b(self):
+        return self._revise(PracticePageFactory(commune=B, title="Publiée Tiznit"))
+
+    def make_review_a(self):
+        page = self._draft(A, "En relecture Tanger")
+        page.get_workflow().start(page, self.users[EA])
+        return page
+
+    def make_template(self):
+        return self._revise(TemplatePageFactory(attachments=1))
+
+    def make_training(self):
+        return self._revise(TrainingPageFactory())
+
+    def make_arabic(self):
+        """The Arabic translation, made by wagtail-localize, of another live
+        practice of A (``live_a`` stays untranslated for "translate")."""
+        source_page = self._revise(PracticePageFactory(commune=A, title="Source"))
+        source, _created = TranslationSource.get_or_create_from_instance(source_page)
+        translation = Translation.objects.create(
+            source=source, target_locale=Locale.objects.get(language_code="ar")
+        )
+        translation.save_target(user=self.users[SU], publish=False)
+        page = translation.get_target_instance()
+        page.save_revision(user=self.users[SU]).publish(user=self.users[SU])
+        return page
+
+    def make_section_a(self):
+        return section(A)
+
+    def make_section_a_ar(self):
+        return section(A, "ar")
+
+    def make_section_b(self):
+        return section(B)
+
+    def make_template_index(self):
+        return TemplateIndexPage.objects.get(locale__language_code="fr")
+
+    def make_training_index(self):
+        return TrainingIndexPage.objects.get(locale__language_code="fr")
+
+    def make_private(self):
+        """A live practice of A restricted, and a document of A's private
+        collection, both to the groups the programme shares private material
+        with (those of the collections' restrictions, set by ensure_roles)."""
+        collection = Collection.objects.get(
+            name=f"{section(A).commune.name} — {group_name(PRIVATE_SUFFIX)}"
+        )
+        groups = CollectionViewRestriction.objects.get(collection=collection).groups
+        page = self._revise(PracticePageFactory(commune=A, title="Réservée"))
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.set(groups.all())
+        document = HubDocumentFactory(collection=collection, title="Convention privée")
+        return {"page": page, "document": document}
+
+    def other_section(self, page):
+        """The section of the other commune than ``page``'s, same language."""
+        return self["section_b" if page.commune.slug == A else "section_a"]
+
+
+def client_for(role, users):
+    client = Client(raise_request_exception=False)  # a 500 is a refusal too
+    if role != AN:
+        client.force_login(users[role])
+    return client
+
+
+# --- The actions: each returns True when the role got what it asked for -----
+
+
+FORMS = {PracticePage: practice_data, TemplatePage: template_data}
+FORMS[TrainingPage] = training_data
+
+
+def edit_data(page, title):
+    """The complete form of ``page``'s type (as the editor's JavaScript posts
+    it), with ``page``'s slug and a new title."""
+    data = FORMS[type(page)](page.locale.language_code)
+    data.update(title=title, slug=page.slug)
+    return data
+
+
+def latest_title(page):
+    return Page.objects.get(pk=page.pk).get_latest_revision_as_object().title
+
+
+def ok(response):
+    return response.status_code == 200
+
+
+def admin_home(client, world, target):
+    return ok(client.get(reverse("wagtailadmin_home")))
+
+
+def edit_form(client, world, target):
+    page = world[target]
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    return ok(response) and page.title in response.content.decode()
+
+
+def view_draft(client, world, target):
+    page = world[target]
+    response = client.get(reverse("wagtailadmin_pages:view_draft", args=(page.pk,)))
+    return ok(response) and page.title in response.content.decode()
+
+
+def preview(client, world, target):
+    page = world[target]
+    data = edit_data(page, page.title)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(page.pk,))
+    response = client.post(url, data)
+    if not ok(response) or not json.loads(response.content).get("is_valid"):
+        return False
+    return page.title in client.get(url).content.decode()
+
+
+def history(client, world, target):
+    page = world[target]
+    return ok(client.get(reverse("wagtailadmin_pages:history", args=(page.pk,))))
+
+
+def revision(client, world, target):
+    page = world[target]
+    url = reverse(
+        "wagtailadmin_pages:revisions_view",
+        args=(page.pk, page.latest_revision_id),
+    )
+    response = client.get(url)
+    return ok(response) and page.title in response.content.decode()
+
+
+def compare(client, world, target):
+    page = world[target]
+    url = reverse(
+        "wagtailadmin_pages:revisions_compare", args=(page.pk, "earliest", "latest")
+    )
+    return ok(client.get(url))
+
+
+def api_detail(client, world, target):
+    page = world[target]
+    response = client.get(f"/admin/api/main/pages/{page.pk}/")
+    return ok(response) and json.loads(response.content)["id"] == page.pk
+
+
+def api_listing(client, world, target):
+    page = world[target]
+    response = client.get(
+        "/admin/api/main/pages/", {"child_of": page.get_parent().pk, "limit": 20}
+    )
+    if not ok(response):
+        return False
+    items = json.loads(response.content)["items"]
+    return page.pk in {item["id"] for item in items}
+
+
+def chooser_browse(client, world, target):
+    page = world[target]
+    url = reverse("wagtailadmin_choose_page_child", args=(page.get_parent().pk,))
+    response = client.get(url)
+    return ok(response) and page.title in response.content.decode()
+
+
+def chooser_search(client, world, target):
+    page = world[target]
+    response = client.get(
+        reverse("wagtailadmin_choose_page_search"), {"q": page.title.split()[1]}
+    )
+    return ok(response) and page.title in response.content.decode()
+
+
+def admin_search(client, world, target):
+    page = world[target]
+    response = client.get(
+        reverse("wagtailadmin_pages:search"), {"q": page.title.split()[1]}
+    )
+    return ok(response) and page.title in response.content.decode()
+
+
+def type_use(client, world, target):
+    page = world[target]
+    url = reverse("wagtailadmin_pages:type_use", args=("practices", "practicepage"))
+    response = client.get(url)
+    return ok(response) and page.title in response.content.decode()
+
+
+def site_url(client, world, target):
+    page = world[target]
+    return ok(client.get(f"/fr/pratiques/{page.get_parent().slug}/{page.slug}/"))
+
+
+CREATED = {
+    "section_a": (PracticePage, practice_data),
+    "section_a_ar": (PracticePage, practice_data),
+    "section_b": (PracticePage, practice_data),
+    "template_index": (TemplatePage, template_data),
+    "training_index": (TrainingPage, training_data),
+}
+
+
+def add_url(world, target):
+    model, _data = CREATED[target]
+    parent = world[target]
+    return reverse(
+        "wagtailadmin_pages:add",
+        args=(model._meta.app_label, model._meta.model_name, parent.pk),
+    )
+
+
+def create_form(client, world, target):
+    return ok(client.get(add_url(world, target)))
+
+
+def create(client, world, target):
+    model, make_data = CREATED[target]
+    parent = world[target]
+    data = make_data(parent.locale.language_code)
+    data["slug"] = "nouvelle-page-matrice"
+    client.post(add_url(world, target), data)
+    return model.objects.child_of(parent).filter(slug=data["slug"]).exists()
+
+
+def edit(client, world, target):
+    page = world[target]
+    data = edit_data(page, "Titre changé par la matrice")
+    client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    return latest_title(page) == "Titre changé par la matrice"
+
+
+def publish(client, world, target):
+    page = world[target]
+    data = edit_data(page, "Titre publié par la matrice")
+    data["action-publish"] = ["action-publish"]
+    client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    page.refresh_from_db()
+    return page.live and page.title == "Titre publié par la matrice"
+
+
+def unpublish(client, world, target):
+    page = world[target]
+    client.post(reverse("wagtailadmin_pages:unpublish", args=(page.pk,)))
+    page.refresh_from_db()
+    return not page.live
+
+
+def delete(client, world, target):
+    page = world[target]
+    client.post(reverse("wagtailadmin_pages:delete", args=(page.pk,)))
+    return not Page.objects.filter(pk=page.pk).exists()
+
+
+def move(client, world, target):
+    page = world[target]
+    destination = world.other_section(page)
+    url = reverse("wagtailadmin_pages:move_confirm", args=(page.pk, destination.pk))
+    client.post(url)
+    return Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
+
+
+def copy(client, world, target):
+    """Copy into commune A's section: a way to read B's draft from A's side."""
+    page = world[target]
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=(page.pk,)),
+        {
+            "new_title": "Copie par la matrice",
+            "new_slug": "copie-matrice",
+            "new_parent_page": world["section_a"].pk,
+        },
+    )
+    return Page.objects.filter(slug="copie-matrice").exists()
+
+
+def api_action(client, page, action, **data):
+    return client.post(
+        f"/admin/api/main/pages/{page.pk}/action/{action}/",
+        json.dumps(data),
+        content_type="application/json",
+    )
+
+
+def api_publish(client, world, target):
+    page = world[target]
+    api_action(client, page, "publish")
+    page.refresh_from_db()
+    return page.live
+
+
+def api_unpublish(client, world, target):
+    page = world[target]
+    api_action(client, page, "unpublish")
+    page.refresh_from_db()
+    return not page.live
+
+
+def api_delete(client, world, target):
+    page = world[target]
+    api_action(client, page, "delete")
+    return not Page.objects.filter(pk=page.pk).exists()
+
+
+def api_move(client, world, target):
+    page = world[target]
+    destination = world.other_section(page)
+    api_action(
+        client,
+        page,
+        "move",
+        destination_page_id=destination.pk,
+        position="last-child",
+    )
+    return Page.objects.get(pk=page.pk).get_parent().pk == destination.pk
+
+
+def api_copy(client, world, target):
+    page = world[target]
+    api_action(
+        client,
+        page,
+        "copy",
+        destination_page_id=world["section_a"].pk,
+        slug="copie-api-matrice",
+    )
+    return Page.objects.filter(slug="copie-api-matrice").exists()
+
+
+def api_translate(client, world, target):
+    page = world[target]
+    api_action(client, page, "copy_for_translation", locale="ar")
+    return arabic_of(page).exists()
+
+
+def arabic_of(page):
+    return Page.objects.filter(
+        translation_key=page.translation_key, locale__language_code="ar"
+    )
+
+
+def translate(client, world, target):
+    page = world[target]
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
+        {"locales": [Locale.objects.get(language_code="ar").pk]},
+    )
+    return arabic_of(page).exists()
+
+
+def translation_of(page):
+    return Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale
+    )
+
+
+def translation_editor(client, world, target):
+    page = world[target]
+    response = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+    return ok(response) and "js-translation-editor" in (response.content.decode())
+
+
+def translation_preview(client, world, target):
+    page = world[target]
+    url = reverse(
+        "wagtail_localize:preview_translation", args=(translation_of(page).pk,)
+    )
+    return ok(client.get(url))
+
+
+def translation_publish(client, world, target):
+    page = world[target]
+    published = PageLogEntry.objects.filter(page=page, action="wagtail.publish")
+    before = published.count()
+    # wagtail-localize publishes on commit: run what the commit would.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)), {"action": "publish"}
+        )
+    return published.count() > before
+
+
+def private_page(client, world, target):
+    page = world[target]["page"]
+    response = client.get(page.url)
+    return ok(response) and page.title in response.content.decode()
+
+
+def served(response):
+    if not ok(response):
+        return False
+    if response.streaming:
+        body = b"".join(response.streaming_content)
+    else:
+        body = response.content
+    return len(body) > 0
+
+
+def private_document(client, world, target):
+    document = world[target]["document"]
+    return served(client.get(document.url))
+
+
+def private_version(client, world, target):
+    document = world[target]["document"]
+    return served(client.get(document.versions.first().url))
+
+
+def private_thumbnail(client, world, target):
+    document = world[target]["document"]
+    assert document.thumbnail_url, "the PDF has a first-page thumbnail"
+    return served(client.get(document.thumbnail_url))
+
+
+def private_document_admin(client, world, target):
+    document = world[target]["document"]
+    response = client.get(reverse("wagtaildocs:edit", args=(document.pk,)))
+    return ok(response) and document.title in response.content.decode()
