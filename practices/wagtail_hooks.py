@@ -119,6 +119,9 @@ hooks.register(
 )
 hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
 hooks.register("before_create_page", translator_scope.refuse_create, order=-20)
+hooks.register(
+    "before_delete_page", translator_scope.refuse_non_translation_delete, order=-20
+)
 hooks.register("insert_editor_js", translation_editor.direction_script)
 # Before wagtail-localize's URLs: its "Sync translated pages" without publishing
 # for those who may not publish (practices/publishing/localize_update.py).

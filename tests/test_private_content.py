@@ -565,3 +565,18 @@ def test_restricting_a_collection_reindexes_the_pages_attaching_it(clients):
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
     assert not finds()
+
+
+def test_language_switcher_hides_a_private_translation(clients, partners):
+    """On a public fiche whose Arabic version is private, the switcher shows
+    Arabic as "not translated yet" (no link to its URL) to those who may not see
+    it, and links it for those who may."""
+    page = PracticePageFactory(title="Budget bilingue", commune="tanger")
+    arabic = translate(page, title="ميزانية خاصة")
+    restrict(arabic, partners)
+    for viewer in VIEWERS:
+        html = clients[viewer].get(page.url).content.decode()
+        nav = BeautifulSoup(html, "html.parser").select_one("nav.language-switcher")
+        hrefs = [a.get("href") for a in nav.find_all("a")]
+        assert (arabic.url in hrefs) == SEEING[viewer], viewer
+        assert (arabic.url in html) == SEEING[viewer], viewer

@@ -220,3 +220,22 @@ def test_coordinator_publishes_through_sync(
     assert response.status_code == 302
     localize_translation.refresh_from_db()
     assert localize_translation.live
+
+
+def test_translator_cannot_delete_an_arabic_original_draft(
+    client, translator, arabic_original
+):
+    """Wagtail lets a change right delete a never-published draft: not for a
+    translator on a page that is not a translation (GET and POST)."""
+    PracticePage.objects.filter(pk=arabic_original.pk).update(
+        live=False, first_published_at=None, last_published_at=None
+    )
+    url = reverse("wagtailadmin_pages:delete", args=(arabic_original.pk,))
+    for send in (client.get, client.post):
+        response = send(url)
+        assert response.status_code == 302
+        assert any(
+            "vous ne pouvez supprimer que des traductions" in m
+            for m in flashed(response)
+        )
+    assert PracticePage.objects.filter(pk=arabic_original.pk).exists()

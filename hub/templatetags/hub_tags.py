@@ -8,6 +8,8 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
+from practices.privacy import viewer, visible_pages
+
 register = template.Library()
 
 
@@ -28,10 +30,12 @@ def language_versions(context):
             language_entry(code, True, translate_url(path, code))
             for code, _name in settings.LANGUAGES
         ]
-    translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    # A translation the visitor may not see is "not translated yet" to them: the
+    # switcher must not reveal its URL (slug) either.
+    visible = visible_pages(
+        page.get_translations(inclusive=True).live(), viewer(request)
+    )
+    translations = {p.locale.language_code: p for p in visible.select_related("locale")}
     suffix = routed_suffix(request, page)
     versions = []
     for code, _name in settings.LANGUAGES:

@@ -39,6 +39,22 @@ def refuse_non_translation_edit(request, page):
     return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
+def refuse_non_translation_delete(request, page):
+    """``before_delete_page``: the same rule for deleting (Wagtail lets a
+    change right delete a draft that was never published)."""
+    if not _translator_only(request.user, page) or is_translation(page):
+        return None
+    messages.error(
+        request,
+        _(
+            "En tant que traducteur, vous ne pouvez supprimer que des traductions. "
+            "« %(title)s » n'en est pas une."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
 def refuse_create(request, parent_page, page_class):
     """``before_create_page``: translators create pages only by translating."""
     if not _translator_only(request.user, parent_page):
