@@ -9,7 +9,6 @@ description of the permission policy (README, "Rôles").
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -25,7 +24,9 @@ from ..models import (
 )
 from ..models.roles import EDITOR, REVIEWER, CommuneRole
 from ..site_structure import ensure_site
+from . import in_french
 from .sections import ensure_sections
+from .workflows import ensure_workflows
 
 COORDINATORS = _("Coordination du programme")
 TRANSLATORS = _("Traduction")
@@ -42,15 +43,12 @@ VOCABULARIES = ["region", "commune", "partnership", "theme", "targetpublic"]
 VOCABULARIES += ["documentkind"]
 
 
-def group_name(label):
-    with override("fr"):
-        return str(label)
+group_name = in_french  # groups and collections are named in French
 
 
 def commune_group_name(commune, role):
-    with override("fr"):
-        suffix = _("rédaction") if role == EDITOR else _("relecture")
-        return f"{commune.name} — {suffix}"
+    suffix = in_french(_("rédaction") if role == EDITOR else _("relecture"))
+    return f"{commune.name} — {suffix}"
 
 
 @transaction.atomic
@@ -61,6 +59,7 @@ def ensure_roles():
     ensure_site()
     sections = ensure_sections()
     homes = _homes()
+    root = Collection.get_first_root_node()
     groups = {
         key: Group.objects.get_or_create(name=group_name(label))[0]
         for key, label in [
@@ -70,17 +69,14 @@ def ensure_roles():
             ("partners", PARTNERS),
         ]
     }
-    shared = _collection(
-        Collection.get_first_root_node(), group_name(SHARED_COLLECTION)
-    )
+    shared = _collection(root, group_name(SHARED_COLLECTION))
     members = [groups["coordinators"], groups["partners"]]
+    private = [_collection(root, group_name(PARTNERS))]
 
     _reset(groups["coordinators"])
     for home in homes.values():
         _pages(groups["coordinators"], home, PAGE_ALL)
-    _collections(
-        groups["coordinators"], Collection.get_first_root_node(), DOCS + IMAGES
-    )
+    _collections(groups["coordinators"], root, DOCS + IMAGES)
     _model_perms(
         groups["coordinators"],
         [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
@@ -101,7 +97,7 @@ def ensure_roles():
     _pages(groups["translators"], homes["ar"], ["change_page"])
     _collections(
         groups["translators"],
-        Collection.get_first_root_node(),
+        root,
         ["choose_document", "choose_image"],
     )
     _model_perms(
@@ -122,8 +118,10 @@ def ensure_roles():
         if key is None:
             continue
         commune = section.commune
-        collection = _collection(Collection.get_first_root_node(), commune.name)
-        _collection(collection, f"{commune.name} — {group_name(PRIVATE_SUFFIX)}")
+        collection = _collection(root, commune.name)
+        private.append(
+            _collection(collection, f"{commune.name} — {group_name(PRIVATE_SUFFIX)}")
+        )
         for role in (EDITOR, REVIEWER):
             group = _commune_group(commune, role)
             groups[(role, commune.slug)] = group
@@ -141,15 +139,8 @@ def ensure_roles():
             _collections(group, shared, ["choose_document", "choose_image"])
             _model_perms(group, [("wagtailadmin", "access_admin")])
     members += [groups["translators"], groups["trainers"]]
-    _restrict(
-        _collection(Collection.get_first_root_node(), group_name(PARTNERS)), members
-    )
-    for collection in Collection.objects.filter(
-        name__endswith=group_name(PRIVATE_SUFFIX)
-    ):
+    for collection in private:
         _restrict(collection, members)
-    from .workflows import ensure_workflows
-
     ensure_workflows(groups["coordinators"])
     return groups
 

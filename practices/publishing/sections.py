@@ -5,6 +5,7 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from ..models import Commune, CommuneSectionPage, PracticeIndexPage
+from . import in_french
 
 PROGRAMME_SLUG = "programme"
 PROGRAMME_TITLE = _("Programme (toutes communes)")
@@ -25,8 +26,7 @@ def ensure_sections():
     ]
     for key, slug, commune in wanted:
         if key not in sections:
-            with override("fr"):
-                title = commune.name if commune else str(PROGRAMME_TITLE)
+            title = commune.name if commune else in_french(PROGRAMME_TITLE)
             section = index.add_child(
                 instance=CommuneSectionPage(title=title, slug=slug, commune=commune)
             )

@@ -7,22 +7,17 @@
 """
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from ..models import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
 from ..models.review_task import CommuneReviewTask
+from . import in_french
 
 PRACTICE = _("Fiche pratique : relecture communale puis coordination")
 RESOURCE = _("Ressource : validation par la coordination")
 TRANSLATION = _("Traduction : validation par la coordination")
 COMMUNE_REVIEW = _("Relecture par la commune")
 COORDINATION = _("Validation par la coordination")
-
-
-def in_french(label):
-    with override("fr"):
-        return str(label)
 
 
 def ensure_workflows(coordinators):
