@@ -61,7 +61,7 @@ OpenSearch distribution (that distribution ships without it):
 7. ``stemmer`` ``light_french`` (FrenchLightStemmer: plurals, -aux → -al, -ation/-er,
    -ateur/-atrice, -ement, ...), then ``asciifolding`` (é → e, œ → oe).
 
-Checked on OpenSearch 2.19.6 with ``shared/search/fr_ar_cases.json``: for all 30
+Checked on OpenSearch 2.19.6 with ``tests/data/fr_ar_cases.json``: for all 30
 ``must_match`` cases the query terms are a subset of the document terms, and a
 ``match`` query (operator ``and``) finds the document. FrenchLightStemmer already
 conflates -ation/-er, -ateur/-atrice, -ement and -aux, so no ``stemmer_override`` or

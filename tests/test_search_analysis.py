@@ -29,9 +29,9 @@ normalise = analysis.normalise
 
 
 def _load_cases() -> dict:
-    """Prefer ../shared (the contract shared by every lane), else the repo copy."""
-    shared = Path(__file__).resolve().parents[2] / "shared/search/fr_ar_cases.json"
-    path = shared if shared.is_file() else REPO / "tests/data/fr_ar_cases.json"
+    """tests/data/fr_ar_cases.json, the contract of every lane (the repository's
+    own file: a fresh clone must pass its tests on its own)."""
+    path = REPO / "tests/data/fr_ar_cases.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 

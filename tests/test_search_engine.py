@@ -58,10 +58,9 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 
 
 def _load_cases() -> dict:
-    """../shared/search/fr_ar_cases.json (the contract of every lane), else the copy."""
-    root = Path(__file__).resolve().parents[1]
-    shared = root.parent / "shared/search/fr_ar_cases.json"
-    path = shared if shared.is_file() else root / "tests/data/fr_ar_cases.json"
+    """tests/data/fr_ar_cases.json, the contract of every lane (the repository's
+    own file: a fresh clone must pass its tests on its own)."""
+    path = Path(__file__).resolve().parent / "data/fr_ar_cases.json"
     return json.loads(path.read_text(encoding="utf-8"))
 
 
