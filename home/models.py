@@ -16,10 +16,11 @@ from practices.models import (
     Theme,
     TrainingPage,
 )
+from practices.models.page_permissions import ScopedPagePermissions
 from practices.privacy import viewer, visible_pages
 
 
-class HomePage(Page):
+class HomePage(ScopedPagePermissions, Page):
     intro = RichTextField(
         _("le programme en bref"), blank=True, features=["bold", "italic", "link"]
     )

@@ -8,6 +8,8 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques et ressources")
 
     def ready(self):
-        from .publishing import notifications
+        from .publishing import notifications, translator_scope
 
         notifications.connect()
+        # Before any permission check: the page policy every check asks.
+        translator_scope.install()

@@ -17,12 +17,7 @@ from .models import (
     TargetPublic,
     Theme,
 )
-from .publishing import (
-    localize_update,
-    translation_editor,
-    translation_review,
-    translator_scope,
-)
+from .publishing import localize_update, translation_editor, translation_review
 from .publishing.chooser_scope import hide_unreadable_drafts
 
 
@@ -111,17 +106,10 @@ def register_document_actions(registry):
 hooks.register("before_serve_document", count_download, order=100)
 
 # Before wagtail-localize's own hook (order 0), which replaces the editor of a
-# translation: refuse translators what is not a translation, and take the
-# translation editor's "Submit" (practices/publishing/translator_scope.py,
-# translation_review.py).
-hooks.register(
-    "before_edit_page", translator_scope.refuse_non_translation_edit, order=-20
-)
+# translation: take the translation editor's "Submit" (translation_review.py).
+# What translators may open at all is the page policy's business
+# (practices/publishing/translator_scope.py, installed in apps.py).
 hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
-hooks.register("before_create_page", translator_scope.refuse_create, order=-20)
-hooks.register(
-    "before_delete_page", translator_scope.refuse_non_translation_delete, order=-20
-)
 hooks.register("insert_editor_js", translation_editor.direction_script)
 # Before wagtail-localize's URLs: its "Sync translated pages" without publishing
 # for those who may not publish (practices/publishing/localize_update.py).

@@ -15,9 +15,10 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from .base import localised
+from .page_permissions import ScopedPagePermissions
 
 
-class CommuneSectionPage(Page):
+class CommuneSectionPage(ScopedPagePermissions, Page):
     commune = models.ForeignKey(
         "practices.Commune",
         verbose_name=_("commune"),
