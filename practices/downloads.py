@@ -3,7 +3,8 @@ pages need to show download links (``downloads_for``).
 
 Files go through Django, never a bare media URL, as with Wagtail's own serve view
 (WAGTAILDOCS_SERVE_METHOD = "serve_view"): the same ``before_serve_document`` hooks
-run first — Wagtail's collection privacy check, then our counter — and responses
+run first — whether the document is published or the viewer works on it
+(``document_access``), the collection's privacy, then our counter — and responses
 carry ``Content-Disposition: attachment`` and ``nosniff``. Unlike Wagtail's view,
 byte ranges are honoured, so an agent whose mobile connection drops resumes the
 download instead of starting over (https://www.rfc-editor.org/rfc/rfc9110#name-range-requests).
@@ -22,11 +23,13 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response
+from django.utils.crypto import constant_time_compare
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail.models import CollectionViewRestriction
 
+from .document_access import is_public, refuse_unpublished
 from .models import HubDocument
 from .models.documents import DocumentThumbnail
 from .models.versions import DocumentVersion
@@ -118,10 +121,13 @@ def read_span(handle, first, last):
             yield chunk
 
 
-# Before Wagtail's own check (order 0), which sends a logged-in user the
+# First of all, a 404 for a document that is not published to the viewer, unless
+# they work on it (document_access): a stranger learns nothing of its existence.
+# Then, before Wagtail's own check (order 0), which sends a logged-in user the
 # restriction refuses back to the login form they already passed: they get a 403
 # page saying why (anonymous visitors still go to the login page). Every URL that
 # serves document bytes runs these hooks (Wagtail's serve view, serve_version).
+hooks.register("before_serve_document", refuse_unpublished, order=-2)
 hooks.register("before_serve_document", refuse_document, order=-1)
 
 
@@ -139,21 +145,28 @@ def count_download(document, request):
 
 @require_safe
 def serve_thumbnail(request, document_id, checksum):
-    """A document's first-page thumbnail, under the document's privacy rules.
-    Its URL carries the file's checksum, so a public one is cached for good."""
+    """A document's first-page thumbnail, under the document's own rules.
+
+    Its URL carries the file's whole checksum, compared in constant time: the
+    URL cannot be guessed from the document's id (a prefix or a timing would
+    let one enumerate it), and it changes with the file, so a public thumbnail
+    is cached for good. Any other is kept out of shared caches."""
     document = get_object_or_404(
         HubDocument.objects.select_related("collection"), pk=document_id
     )
-    if not document.thumbnail_width or not document.checksum.startswith(checksum):
+    expected = document.checksum if document.thumbnail_width else ""
+    if not expected or not constant_time_compare(expected, checksum):
         raise Http404("No thumbnail for this file.")
-    denied = refuse_document(document, request)
-    if denied is not None:
-        return denied
+    public = is_public(document)
+    if not public:
+        refuse_unpublished(document, request)
+        denied = refuse_document(document, request)
+        if denied is not None:
+            return denied
     thumbnail = get_object_or_404(DocumentThumbnail, document=document)
     response = HttpResponse(bytes(thumbnail.webp), content_type="image/webp")
-    restricted = document.collection.get_view_restrictions().exists()
     response["Cache-Control"] = (
-        "private, no-cache" if restricted else "public, max-age=31536000, immutable"
+        "public, max-age=31536000, immutable" if public else "private, no-cache"
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -12,6 +12,10 @@ asks here, with the same rules for one viewer:
 * "login": any logged-in user; "groups": a member of one of the groups;
 * "password": nobody — a shared password lets one read a page, never finds it.
 
+Whether a document may be downloaded at all (a live page or its collection
+publishes it, or the viewer works on it) is ``practices.document_access``; its
+collection's restriction applies on top (``refuse_document``).
+
 The checks are SQL ``Exists`` subqueries (a restriction whose page path is a
 prefix of the listed page's path), so a list costs no extra query and nothing is
 cached that a rolled-back or concurrent change could leave stale.
@@ -57,9 +61,10 @@ def _refused(restrictions, user):
     )
 
 
-def _covering_pages():
-    """Restrictions on the outer page or one of its ancestors."""
-    prefix = Substr(OuterRef("path"), 1, Length("page__path"))
+def _covering_pages(path="path"):
+    """Restrictions on the outer query's page (its ``path`` lookup) or one of
+    its ancestors."""
+    prefix = Substr(OuterRef(path), 1, Length("page__path"))
     return PageViewRestriction.objects.filter(page__path=prefix)
 
 
@@ -72,6 +77,14 @@ def visible_pages(pages, user=None):
     """``pages`` (a queryset of any page model) without those ``user`` may not
     see; ``user=None``: what an anonymous visitor may see."""
     return pages.exclude(Exists(_refused(_covering_pages(), user)))
+
+
+def refused_pages_at(path, user=None, passed=()):
+    """The restrictions on the outer query's page (``path``: the lookup of its
+    path, e.g. "page__path" from an attachment row) that ``user`` fails. One
+    page served at a time may count ``passed``: the ids of the shared
+    passwords the visitor has entered (never in lists, see above)."""
+    return _refused(_covering_pages(path), user).exclude(pk__in=list(passed))
 
 
 def can_see_page(user, page):

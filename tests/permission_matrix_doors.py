@@ -15,6 +15,7 @@ from wagtail.models import (
     PageLogEntry,
     PageViewRestriction,
 )
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail_localize.models import Translation, TranslationSource
 
 from practices.models import (
@@ -32,6 +33,7 @@ from tests.factories import (
     TrainingPageFactory,
 )
 from tests.test_admin import practice_data, template_data, training_data
+from tests.test_share_form import filled, pdf
 from tests.workflow_helpers import (
     coordinators,
     editor_group,
@@ -164,17 +166,79 @@ class World:
             name=f"{section(A).commune.name} — {group_name(PRIVATE_SUFFIX)}"
         )
         groups = CollectionViewRestriction.objects.get(collection=collection).groups
-        page = self._revise(PracticePageFactory(commune=A, title="Réservée"))
+        # The restricted page attaches the document: one that no live page
+        # publishes reaches only those who work on it (document_access).
+        document = HubDocumentFactory(collection=collection, title="Convention privée")
+        page = self._revise(
+            PracticePageFactory(commune=A, title="Réservée", attachments=[document])
+        )
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.set(groups.all())
-        document = HubDocumentFactory(collection=collection, title="Convention privée")
         return {"page": page, "document": document}
+
+    # --- Draft attachments (issue #9, items 2 and 4) --------------------------
+    # Documents no live page publishes: one attached only to a draft of A (in
+    # the root collection: A's team reaches it through its page rights), one
+    # A's editor sent with the share form (A's collection, attached to the
+    # share form's draft), one of B's collection attached to nothing.
+
+    def make_draft_attachment(self):
+        document = HubDocumentFactory(title="Annexe du brouillon")
+        page = PracticePageFactory(
+            commune=A,
+            title="Brouillon avec annexe",
+            live=False,
+            first_published_at=None,
+            last_published_at=None,
+            attachments=[document],
+        )
+        return {"page": self._revise(page), "document": document}
+
+    def make_shared_upload(self):
+        """Through the share form itself, as A's editor."""
+        client = Client()
+        client.force_login(self.users[EA])
+        title = "Partagée avec un fichier"
+        data = filled(title=title, attachments=[pdf("compte-rendu.pdf")])
+        assert client.post("/fr/partager/", data).status_code == 302
+        page = PracticePage.objects.get(title=title)
+        return {"page": page, "document": page.attachments.get().document}
+
+    def make_loose_document(self):
+        collection = Collection.objects.get(depth=2, name=section(B).commune.name)
+        document = HubDocumentFactory(collection=collection, title="Fichier de B")
+        return {"document": document}
 
     def other_section(self, page):
         """The section of the other commune than ``page``'s, same language."""
-        return self["section_b" if page.commune.slug == A else "section_a"]
+        other = B if page.commune.slug == A else A
+        return section(other, page.locale.language_code)
+
+    # --- Arabic originals (issue #9, item 5) ---------------------------------
+    # Practices written in Arabic (no wagtail-localize ``Translation`` targets
+    # them), live and draft, in each commune's Arabic section. The second word
+    # of each title is what the search doors look for.
+
+    def _arabic_original(self, commune, title, live):
+        never = {} if live else {"first_published_at": None, "last_published_at": None}
+        page = PracticePageFactory(
+            language="ar", commune=commune, title=title, live=live, **never
+        )
+        return self._revise(page)
+
+    def make_ar_live_a(self):
+        return self._arabic_original(A, "منشورة zqxc طنجة", live=True)
+
+    def make_ar_draft_a(self):
+        return self._arabic_original(A, "مسودة zqxd طنجة", live=False)
+
+    def make_ar_live_b(self):
+        return self._arabic_original(B, "منشورة zqxe تيزنيت", live=True)
+
+    def make_ar_draft_b(self):
+        return self._arabic_original(B, "مسودة zqxf تيزنيت", live=False)
 
 
 def client_for(role, users):
@@ -273,11 +337,22 @@ def api_listing(client, world, target):
     return page.pk in {item["id"] for item in items}
 
 
+def chooser_shows(response, page):
+    """The chooser answers JSON (its HTML in "html", non-ASCII escaped): read
+    the HTML itself, or an Arabic title would never be found."""
+    if not ok(response):
+        return False
+    try:
+        html = json.loads(response.content)["html"]
+    except (ValueError, KeyError, TypeError):
+        html = response.content.decode()
+    return page.title in html
+
+
 def chooser_browse(client, world, target):
     page = world[target]
     url = reverse("wagtailadmin_choose_page_child", args=(page.get_parent().pk,))
-    response = client.get(url)
-    return ok(response) and page.title in response.content.decode()
+    return chooser_shows(client.get(url), page)
 
 
 def chooser_search(client, world, target):
@@ -285,7 +360,7 @@ def chooser_search(client, world, target):
     response = client.get(
         reverse("wagtailadmin_choose_page_search"), {"q": page.title.split()[1]}
     )
-    return ok(response) and page.title in response.content.decode()
+    return chooser_shows(response, page)
 
 
 def admin_search(client, world, target):
@@ -377,14 +452,15 @@ def move(client, world, target):
 
 
 def copy(client, world, target):
-    """Copy into commune A's section: a way to read B's draft from A's side."""
+    """Copy into commune A's section (of the page's language): a way to read
+    B's draft from A's side."""
     page = world[target]
     client.post(
         reverse("wagtailadmin_pages:copy", args=(page.pk,)),
         {
             "new_title": "Copie par la matrice",
             "new_slug": "copie-matrice",
-            "new_parent_page": world["section_a"].pk,
+            "new_parent_page": section(A, page.locale.language_code).pk,
         },
     )
     return Page.objects.filter(slug="copie-matrice").exists()
@@ -532,3 +608,59 @@ def private_document_admin(client, world, target):
     document = world[target]["document"]
     response = client.get(reverse("wagtaildocs:edit", args=(document.pk,)))
     return ok(response) and document.title in response.content.decode()
+
+
+# --- More admin doors on a page (issue #9, item 5: Arabic originals) ---------
+
+
+def explore(client, world, target):
+    """The explorer's listing of the page's parent shows the page."""
+    page = world[target]
+    response = client.get(reverse("wagtailadmin_explore", args=(page.get_parent().pk,)))
+    return ok(response) and page.title in response.content.decode()
+
+
+def workflow_history(client, world, target):
+    page = world[target]
+    url = reverse("wagtailadmin_pages:workflow_history", args=(page.pk,))
+    return ok(client.get(url))
+
+
+def lock(client, world, target):
+    page = world[target]
+    client.post(reverse("wagtailadmin_pages:lock", args=(page.pk,)))
+    page.refresh_from_db()
+    return page.locked
+
+
+# --- Draft attachments (issue #9, items 2 and 4) ------------------------------
+
+
+def draft_document(client, world, target):
+    """Wagtail's serve view."""
+    return served(client.get(world[target]["document"].url))
+
+
+def draft_version(client, world, target):
+    return served(client.get(world[target]["document"].versions.first().url))
+
+
+def draft_thumbnail(client, world, target):
+    document = world[target]["document"]
+    assert document.thumbnail_url, "the PDF has a first-page thumbnail"
+    return served(client.get(document.thumbnail_url))
+
+
+def attach(client, world, target):
+    """POST A's draft's edit form attaching the target's document (a forged id
+    for those whose chooser does not offer it); True when the draft's latest
+    revision attaches it."""
+    page = world["draft_a"]
+    document = world[target]["document"]
+    data = edit_data(page, page.title)
+    data |= nested_form_data(
+        {"attachments": inline_formset([{"document": document.pk}])}
+    )
+    client.post(reverse("wagtailadmin_pages:edit", args=(page.pk,)), data)
+    latest = Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
+    return document.pk in {a.document_id for a in latest.attachments.all()}

@@ -43,6 +43,7 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
+from practices.publishing.roles import SHARED_COLLECTION, group_name
 from practices.publishing.sections import section_for
 from tests.factories import (
     HubDocumentFactory,
@@ -96,9 +97,17 @@ def form_errors(response):
     ]
 
 
+def choosable_document(language):
+    """A document every admin role may choose, so attach (« Modèles partagés »,
+    ``practices.publishing.roles``): the page forms refuse the others
+    (``practices.publishing.attachment_scope``)."""
+    shared = Collection.objects.get(depth=2, name=group_name(SHARED_COLLECTION))
+    return HubDocumentFactory(language=language, collection=shared)
+
+
 def practice_data(language, slug="cantine-solidaire"):
     """A complete fiche, with every tab filled in."""
-    document = HubDocumentFactory(language=language)
+    document = choosable_document(language)
     data = nested_form_data(
         {
             "title": "Cantine solidaire" if language == "fr" else "مطعم تضامني",
@@ -159,7 +168,7 @@ def practice_data(language, slug="cantine-solidaire"):
 
 
 def template_data(language):
-    document = HubDocumentFactory(language=language)
+    document = choosable_document(language)
     data = nested_form_data(
         {
             "title": "Convention de partenariat type",
@@ -179,7 +188,7 @@ def template_data(language):
 
 
 def training_data(language):
-    document = HubDocumentFactory(language=language)
+    document = choosable_document(language)
     data = nested_form_data(
         {
             "title": "Animer un budget participatif",

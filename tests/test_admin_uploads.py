@@ -12,6 +12,7 @@ from wagtail.models import Collection, UploadedFile
 
 from practices.models import HubDocument, HubImage
 from tests import upload_corpus as corpus
+from tests.factories import TemplatePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -230,6 +231,7 @@ def test_download_is_an_attachment_that_browsers_must_not_sniff(client):
     document = HubDocument(title="Guide")
     document.file = ContentFile(corpus.good_pdf("Guide"), name="guide.pdf")
     document.save()
+    TemplatePageFactory(attachments=[document])  # published: served to visitors
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

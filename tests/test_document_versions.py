@@ -35,11 +35,15 @@ def soup(response):
 
 @pytest.fixture
 def document():
-    return HubDocumentFactory(
+    """A document a live template page publishes (others are not served to
+    visitors, tests/test_document_access.py)."""
+    document = HubDocumentFactory(
         title="Convention type",
         file__filename="convention.pdf",
         file__data=FIRST,
     )
+    TemplatePageFactory(title="Modèle de convention", attachments=[document])
+    return document
 
 
 @pytest.fixture
@@ -171,12 +175,15 @@ def test_downloads_are_counted_and_shown(client, document):
 
 @pytest.fixture
 def private_document():
-    """A document in a collection that only logged-in users may see."""
+    """A document in a collection that only logged-in users may see, that a
+    live template page attaches."""
     collection = Collection.get_first_root_node().add_child(name="Interne")
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.LOGIN
     )
-    return HubDocumentFactory(title="Note interne", collection=collection)
+    document = HubDocumentFactory(title="Note interne", collection=collection)
+    TemplatePageFactory(title="Modèle interne", attachments=[document])
+    return document
 
 
 def test_private_collection_is_required_and_not_counted(

@@ -2,7 +2,7 @@
 
 One table (``POLICY``) says, for each action on each target, which roles may do
 it; every other role must be refused. The cases are generated from it, so the
-matrix is countable: 8 roles × 131 (action, target) pairs = 1048 cases
+matrix is countable: 8 roles × 215 (action, target) pairs = 1720 cases
 (asserted by ``test_matrix_size``). Each case goes through the real door a user
 would use — the admin's views, their direct URLs and POSTs, previews,
 revisions, the admin API, the page chooser and admin search, wagtail-localize's
@@ -18,7 +18,13 @@ differ from the programme's policy (all written in ``POLICY``):
   commune — work that never went online — never a page that is or was live;
 * while a practice is in commune review, it is locked for everyone but the
   commune's reviewers (and superusers): the coordination acts at its own step;
-* the page chooser shows other people's drafts to nobody who cannot edit them.
+* the page chooser shows other people's drafts to nobody who cannot edit them;
+* the translation group's right on the Arabic tree opens translations only: on
+  an Arabic original (a page not made by wagtail-localize) the translator has
+  nothing, not even the explorer's listing or the admin API;
+* a document no live page publishes (a draft's attachment, a file sent with the
+  share form, one attached to nothing) is downloaded only by those who work on
+  it, and attached only by those who may choose it.
 """
 
 from itertools import product
@@ -137,13 +143,71 @@ POLICY = {
     ("private_document_admin", "private"): CREATORS_A,
 }
 
+# --- Arabic originals (issue #9, item 5) --------------------------------------
+# Practices written in Arabic — not translations made by wagtail-localize — live
+# and draft, in A's and B's Arabic sections. The translation group's right on
+# the Arabic tree opens translations only (practices/publishing/translator_scope
+# .py): the translator gets nothing on these, not even the explorer's listing;
+# each commune's team has its usual rights on its own Arabic section.
+ARABIC_TEAMS = {
+    "ar_live_a": TEAM_A,
+    "ar_draft_a": TEAM_A,
+    "ar_live_b": STAFF,
+    "ar_draft_b": STAFF,
+}
+ARABIC_READS = (*READ_ACTIONS, "workflow_history", "explore", "admin_search")
+POLICY |= {
+    **{(a, t): who for a in ARABIC_READS for t, who in ARABIC_TEAMS.items()},
+    **{("edit", t): who for t, who in ARABIC_TEAMS.items()},
+    # A draft that never went online is the commune team's to discard.
+    ("delete", "ar_draft_a"): TEAM_A,
+    **{("delete", t): STAFF for t in ("ar_live_a", "ar_live_b", "ar_draft_b")},
+    **{("unpublish", t): STAFF for t in ("ar_live_a", "ar_live_b")},
+    **{(a, t): STAFF for a in ("move", "lock") for t in ARABIC_TEAMS},
+    # Copy into A's Arabic section: read the original and add there.
+    **{("copy", t): CREATORS_A for t in ("ar_live_a", "ar_draft_a")},
+    **{("copy", t): STAFF for t in ("ar_live_b", "ar_draft_b")},
+    # The page chooser: live pages are choosable by every admin user (linking
+    # to a published page is the point), drafts by those who may edit them.
+    **{
+        (a, t): who
+        for a in ("chooser_browse", "chooser_search")
+        for t, who in {
+            "ar_live_a": ADMIN_USERS,
+            "ar_live_b": ADMIN_USERS,
+            "ar_draft_a": TEAM_A,
+            "ar_draft_b": STAFF,
+        }.items()
+    },
+}
+
+# --- Draft attachments (issue #9, items 2 and 4) -------------------------------
+# Documents no live page publishes (practices/document_access.py): downloaded —
+# file, version, thumbnail — only by those who work on them (the collection's
+# rights, the draft's page rights, the uploader), a 404 for everyone else. And a
+# forged document id in A's draft's edit form: only those who may choose B's
+# file attach it (practices/publishing/attachment_scope.py).
+DRAFT_ATTACHMENTS = {
+    "draft_attachment": TEAM_A | {TR},  # root collection, on a draft of A
+    "shared_upload": TEAM_A | {TR},  # A's collection, the share form's draft
+    "loose_document": STAFF | {TR},  # B's collection, attached to nothing
+}
+POLICY |= {
+    **{
+        (door, target): who
+        for door in ("draft_document", "draft_version", "draft_thumbnail")
+        for target, who in DRAFT_ATTACHMENTS.items()
+    },
+    ("attach", "loose_document"): STAFF,
+}
+
 CASES = [(action, target, role) for ((action, target), role) in product(POLICY, ROLES)]
 
 
 def test_matrix_size():
     """The size stated in the module docstring."""
     size = (len(ROLES), len(POLICY), len(CASES))
-    assert size == (8, 131, 1048), f"{len(CASES)} cases"
+    assert size == (8, 215, 1720), f"{len(CASES)} cases"
 
 
 # --- The world: made once per module, as the superuser ------------------------

@@ -54,6 +54,7 @@ def test_pdf_thumbnail_is_a_small_webp(client):
     """Saving a reportlab PDF draws its first page as a WebP about 240 px wide,
     at most 20 KB, served with long caching and nosniff."""
     document = HubDocumentFactory(file__data=busy_pdf())
+    TemplatePageFactory(attachments=[document])  # published: public thumbnail
     thumbnail = DocumentThumbnail.objects.get(document=document)
     data = bytes(thumbnail.webp)
     assert data[:4] == b"RIFF" and data[8:12] == b"WEBP"
@@ -74,6 +75,7 @@ def test_thumbnail_url_follows_the_file(client):
     """A thumbnail URL names the file's checksum: once the file changes, the old
     URL is gone rather than serving another picture under a cached address."""
     document = HubDocumentFactory()
+    TemplatePageFactory(attachments=[document])  # published: public thumbnail
     old_url = document.thumbnail_url
     document.file = ContentFile(corpus.good_pdf("Nouvelle version"), name="v2.pdf")
     document.save()

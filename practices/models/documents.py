@@ -98,10 +98,11 @@ class HubDocument(AbstractDocument):
     @property
     def thumbnail_url(self):
         """The thumbnail's address; it changes with the file (the checksum), so
-        browsers may cache it for good."""
+        browsers may cache it for good. The whole checksum: the view refuses
+        anything less (``downloads.serve_thumbnail``)."""
         if not self.thumbnail_width:
             return ""
-        return reverse("document-thumbnail", args=[self.pk, self.checksum[:16]])
+        return reverse("document-thumbnail", args=[self.pk, self.checksum])
 
     def save(self, *args, **kwargs):
         # Every way in (admin forms, multiple upload, importer) ends here, so the

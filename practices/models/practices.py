@@ -18,7 +18,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import IndicatorBlock, narrative_blocks
+from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
+from .page_permissions import ScopedPagePermissions
 
 STATUS_CHOICES = [
     ("planned", _("Prévue")),
@@ -39,7 +41,7 @@ class PracticePageTag(TaggedItemBase):
     )
 
 
-class PracticePage(HubPageMixin, Page):
+class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
     """A good-practice fiche, as partner municipalities tell their experience."""
 
     context = rich(_("contexte et problème"), _("La situation de départ et le besoin."))
@@ -230,7 +232,9 @@ class PracticePage(HubPageMixin, Page):
             [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("year")]
         ),
         FieldRowPanel([FieldPanel("status"), FieldPanel("original_language")]),
-        InlinePanel("attachments", heading=_("Pièces jointes"), label=_("Document")),
+        AttachmentsPanel(
+            "attachments", heading=_("Pièces jointes"), label=_("Document")
+        ),
     ]
     adaptation_panels = [
         FieldPanel("adapted_from"),

@@ -6,14 +6,16 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import SessionBlock, narrative_blocks
 from ..privacy import visible_pages
+from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, synchronised_terms
+from .page_permissions import ScopedPagePermissions
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -30,7 +32,7 @@ class TrainingPageTag(TaggedItemBase):
     )
 
 
-class ResourcePage(HubPageMixin, Page):
+class ResourcePage(HubPageMixin, ScopedPagePermissions, Page):
     """Fields common to templates and training modules (abstract)."""
 
     body = StreamField(narrative_blocks(), blank=True, verbose_name=_("description"))
@@ -119,7 +121,7 @@ class TemplatePage(ResourcePage):
             [FieldPanel("kind"), FieldPanel("year"), FieldPanel("original_language")]
         ),
         FieldPanel("body", heading=_("Mode d'emploi")),
-        InlinePanel(
+        AttachmentsPanel(
             "attachments",
             heading=_("Fichiers du modèle"),
             label=_("Fichier"),
@@ -196,7 +198,7 @@ class TrainingPage(ResourcePage):
         FieldPanel("prerequisites"),
         FieldPanel("body"),
         FieldPanel("sessions"),
-        InlinePanel("attachments", heading=_("Supports"), label=_("Document")),
+        AttachmentsPanel("attachments", heading=_("Supports"), label=_("Document")),
         FieldPanel("video_url"),
         FieldPanel("trainer_contacts"),
         FieldPanel("related_templates"),

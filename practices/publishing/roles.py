@@ -34,6 +34,13 @@ TRAINERS = _("Formation")
 PARTNERS = _("Membres partenaires")
 SHARED_COLLECTION = _("Modèles partagés")
 PRIVATE_SUFFIX = _("réservé aux partenaires")
+# Collections (children of the root, and what lies under them) whose documents
+# are public on purpose, attached to a live page or not (practices.document_access):
+# the shared templates, blank forms the programme gives every commune and the
+# public, filled by the trainers and the coordination only. A file put there is
+# public at once, before the coordination validates the page that offers it;
+# with an empty tuple, only live pages publish documents.
+PUBLIC_COLLECTIONS = (SHARED_COLLECTION,)
 
 PAGE_ALL = ["add_page", "change_page", "publish_page", "bulk_delete_page"]
 PAGE_ALL += ["lock_page", "unlock_page"]

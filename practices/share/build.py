@@ -2,11 +2,16 @@
 
 Database writes run in one transaction; files written to storage cannot roll
 back, so the names stored are remembered and deleted if anything fails
-(as the importer does, ``practices.importers.run``).
+(as the importer does, ``practices.importers.run``). No document id comes from
+the browser (only the agent's own files, and kept files named by a signed
+token, ``pending``); still, what is attached passes the admin's check
+(``publishing.attachment_scope``): the agent must be allowed to use the
+commune's collection the files go to.
 """
 
 import os
 
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -16,6 +21,7 @@ from wagtail.models import Collection
 from ..models import HubDocument, PracticePage
 from ..models.base import localised
 from ..models.practices import PracticeAttachment
+from ..publishing.attachment_scope import REFUSED, refused_documents
 from ..publishing.drafts import free_slug, locale_of, save_draft
 from ..uploads.validation import validate_upload
 from . import pending
@@ -51,6 +57,8 @@ def create_practice(form, submit):
     try:
         with transaction.atomic():
             documents = _documents(form, stored)
+            if refused_documents(form.user, documents):
+                raise ValidationError(REFUSED, code="refused")
             page = _practice(form.cleaned_data, form.section, documents)
             page, _revision = save_draft(form.section, page, form.user, submit=submit)
     except BaseException:
