@@ -21,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable
 from wagtail_localize.fields import SynchronizedField
 
+from hub.single_line import SingleLineTitles
+
 from ..extraction import join_capped
 from ..privacy import private_collection_ids, with_private_documents
 
@@ -40,7 +42,7 @@ def _pages_being_saved():
     return _saving.pages
 
 
-class HubPageMixin(models.Model):
+class HubPageMixin(SingleLineTitles, models.Model):
     """Fields and behaviour shared by the three content page types."""
 
     # NULL (not "") until saved, so the unique constraint allows pages without one.

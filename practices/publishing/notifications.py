@@ -8,19 +8,32 @@ hear of a submission. It reuses Wagtail's templates
 (``wagtailadmin/notifications/task_state_submitted*``), each user's
 notification preference and preferred admin language.
 https://docs.wagtail.org/en/stable/extending/custom_tasks.html
+
+Every workflow e-mail, ours and Wagtail's, is sent through
+``mail_delivery.ReliableEmails``: a one-line subject, retried, never lost
+without a log.
 """
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.admin.mail import BaseGroupApprovalTaskStateEmailNotifier
-from wagtail.models import TaskState
+from wagtail.admin.mail import (
+    BaseGroupApprovalTaskStateEmailNotifier,
+    GroupApprovalTaskStateSubmissionEmailNotifier,
+    WorkflowStateApprovalEmailNotifier,
+    WorkflowStateRejectionEmailNotifier,
+    WorkflowStateSubmissionEmailNotifier,
+)
+from wagtail.models import TaskState, WorkflowState
 
 from ..models.review_task import CommuneReviewTask, commune_key_of
 from ..models.roles import REVIEWER
+from .mail_delivery import ReliableEmails
 from .workflows import COMMUNE_REVIEW, in_french
 
 
-class CommuneReviewSubmissionEmailNotifier(BaseGroupApprovalTaskStateEmailNotifier):
+class CommuneReviewSubmissionEmailNotifier(
+    ReliableEmails, BaseGroupApprovalTaskStateEmailNotifier
+):
     """ "Submitted for review" to the reviewers of the page's commune only."""
 
     notification = "submitted"
@@ -69,13 +82,56 @@ class LocalisedTask:
 
 commune_review_submission_notifier = CommuneReviewSubmissionEmailNotifier()
 
+# Wagtail's own workflow notifiers (``wagtail.admin.signal_handlers``), by signal
+# name, sender and the dispatch_uid Wagtail connects them under.
+WAGTAIL_NOTIFIERS = [
+    (
+        "task_submitted",
+        TaskState,
+        "group_approval_task_submitted_email_notification",
+        GroupApprovalTaskStateSubmissionEmailNotifier,
+    ),
+    (
+        "workflow_submitted",
+        WorkflowState,
+        "workflow_state_submitted_email_notification",
+        WorkflowStateSubmissionEmailNotifier,
+    ),
+    (
+        "workflow_rejected",
+        WorkflowState,
+        "workflow_state_rejected_email_notification",
+        WorkflowStateRejectionEmailNotifier,
+    ),
+    (
+        "workflow_approved",
+        WorkflowState,
+        "workflow_state_approved_email_notification",
+        WorkflowStateApprovalEmailNotifier,
+    ),
+]
+reliable_wagtail_notifiers = [
+    type(f"Reliable{notifier.__name__}", (ReliableEmails, notifier), {})()
+    for _signal, _sender, _uid, notifier in WAGTAIL_NOTIFIERS
+]
+
 
 def connect():
     """Called from PracticesConfig.ready()."""
-    from wagtail.signals import task_submitted
+    from wagtail import signals
 
-    task_submitted.connect(
+    signals.task_submitted.connect(
         commune_review_submission_notifier,
         sender=TaskState,
         dispatch_uid="commune_review_task_submitted_email_notification",
     )
+    # Wagtail's notifiers are replaced under their own dispatch_uid: if Wagtail
+    # connected them already they are disconnected; if not yet (this app is
+    # ready before wagtail.admin), Wagtail's connect finds the uid taken and
+    # adds nothing. Either way each signal sends one mail, a reliable one.
+    for (name, sender, uid, _class), notifier in zip(
+        WAGTAIL_NOTIFIERS, reliable_wagtail_notifiers, strict=True
+    ):
+        signal = getattr(signals, name)
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(notifier, sender=sender, dispatch_uid=uid)

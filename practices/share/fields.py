@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from hub.single_line import single_line
+
 # Agents in Morocco may type Arabic-Indic (٠١٢…) or Persian (۰۱۲…) digits, and
 # group thousands with spaces, dots or commas: "١٢ ٠٠٠" and "12.000" are 12000.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
@@ -34,6 +36,15 @@ class AmountField(forms.IntegerField):
             value = _SPACES.sub("", value.translate(_DIGITS))
             value = _CURRENCY.sub("", _GROUPING.sub("", value))
         return super().to_python(value)
+
+
+class SingleLineField(forms.CharField):
+    """A one-line text (a title, keywords): a pasted line break or control
+    character never gets in (see ``hub.single_line``: it would stop the
+    reviewers' e-mail, whose subject is the title)."""
+
+    def to_python(self, value):
+        return super().to_python(single_line(value))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -22,7 +22,7 @@ from ..publishing.drafts import editor_communes, locale_of, section_of_user
 from ..uploads.forms import check_uploaded
 from ..uploads.validation import sanitise_filename, validate_upload
 from . import pending
-from .fields import AmountField, MultipleFileField
+from .fields import AmountField, MultipleFileField, SingleLineField
 from .steps import EXAMPLES, STEPS
 
 LONG_TEXT = 20_000
@@ -62,7 +62,7 @@ class SharePracticeForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("La langue dans laquelle vous écrivez cette fiche."),
     )
-    title = forms.CharField(label=_("Titre de la pratique"), max_length=255)
+    title = SingleLineField(label=_("Titre de la pratique"), max_length=255)
     summary = text(
         _("La pratique en deux ou trois phrases"),
         _("Ce que c'est, pour qui, et ce que cela a changé."),
@@ -121,7 +121,7 @@ class SharePracticeForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    tags = forms.CharField(
+    tags = SingleLineField(
         label=_("Mots-clés"),
         help_text=_("Séparés par des virgules."),
         required=False,

@@ -2,12 +2,16 @@
 
 Agents write paragraphs separated by an empty line; the text is escaped first, so
 whatever they type (``<script>`` included) is shown as typed, never as markup.
+The HTML made from it still goes through the hub's one gate for rich text from
+outside (``practices.rich_text_sanitiser``), as the importer's does.
 """
 
 import re
 
 from django.utils.html import escape
 from wagtail.rich_text import RichText
+
+from ..rich_text_sanitiser import sanitise_rich_text
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -19,9 +23,11 @@ def paragraphs(text):
 
 
 def paragraph_html(paragraph):
-    """One escaped paragraph; single line breaks are kept as ``<br/>``."""
+    """One escaped paragraph; single line breaks are kept (``<br>``)."""
     lines = [escape(line.strip()) for line in paragraph.split("\n")]
-    return "<p>" + "<br/>".join(line for line in lines if line) + "</p>"
+    return sanitise_rich_text(
+        "<p>" + "<br/>".join(line for line in lines if line) + "</p>"
+    )
 
 
 def as_rich_text(text):
