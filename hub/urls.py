@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import password_throttling
 from hub.views import serve_image_file
 from practices import downloads
 from search import api as search_api
@@ -24,6 +25,11 @@ urlpatterns = [
         "documents/<int:document_id>/apercu/<str:checksum>.webp",
         downloads.serve_thumbnail,
         name="document-thumbnail",
+    ),
+    # Before Wagtail's own: its shared-password forms, throttled per client address.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        password_throttling.document_password,
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -55,6 +61,11 @@ urlpatterns += i18n_patterns(
     path("compte/", include("hub.accounts")),  # member login / logout
     path("partager/", include("practices.share.urls")),  # « Partager une pratique »
     path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        password_throttling.page_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

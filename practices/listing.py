@@ -6,7 +6,7 @@ links get mangled by messaging apps and people type URLs by hand.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
 from .models.communes import Commune, Partnership
@@ -115,8 +115,18 @@ def partnerships_of(commune):
     )
 
 
-def tag_by_slug(slug):
-    return Tag.objects.filter(slug=slug).first()
+def visible_tag(slug, locale, user=None):
+    """The tag ``slug`` if a live page in ``locale`` that ``user`` may see
+    carries it — a practice, template or training module, whose detail pages all
+    link to the tag page — else None. A tag found only on drafts, or on private
+    pages the viewer may not see, does not exist for them (one query)."""
+    from .models.base import hub_page_models
+
+    carried = Q()
+    for model in hub_page_models():
+        pages = visible_pages(model.objects.live(), user).filter(locale=locale)
+        carried |= Exists(pages.filter(tagged_items__tag=OuterRef("pk")))
+    return Tag.objects.filter(carried, slug=slug).first()
 
 
 def related_practices(page, limit=4, user=None):

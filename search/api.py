@@ -1,5 +1,8 @@
 """``GET /api/search/``: the search page's results as JSON (schema: ``openapi.py``).
 
+Parameters are checked strictly against the OpenAPI document (``api_params``):
+anything it does not allow answers a JSON 400 naming the parameter; methods
+other than GET and HEAD answer a JSON 405 (``json_api``).
 Outside ``i18n_patterns``: the content language is the explicit ``lang`` parameter,
 so one URL always answers the same and may be cached briefly by anyone — for
 anonymous visitors; a logged-in user's answer may hold private pages
@@ -13,40 +16,40 @@ a hit for the query statistics (``promotions.py``). Title suggestions while typi
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_safe
 
-from . import promotions, service
+from . import api_params, promotions, service
+from .json_api import UNICODE, error, read_only
 from .lineage import add_lineage
-from .openapi import schema
+from .openapi import parameters, schema
 from .params import parse
 
 CACHE_SECONDS = 60
 
 
-@require_safe
+@read_only
 def search(request):
     lang = request.GET.get("lang", "")
     language = lang if lang in ("fr", "ar") else translation.get_language()
     with translation.override(language):
-        params, errors = parse(request.GET, default_lang=language)
+        # Strictly as documented (``api_params``); then the page's parser,
+        # which has nothing left to drop or cut.
+        errors = api_params.errors(request.GET, parameters())
         if errors:
             name, message = next(iter(errors.items()))
-            return JsonResponse({"error": message, "parameter": name}, status=400)
+            return error(message, name)
+        params, _errors = parse(request.GET, default_lang=language)
         response = service.run(params, http_request=request, user=request.user)
         promotions.record_hit(request, request.GET.get("q", ""), params, scope="api")
         data = payload(response)
         add_lineage(data["results"], response.results, request)  # adopt and adapt
         data["promoted"] = _promoted(params, language, request)
-        answer = JsonResponse(data, json_dumps_params=_UNICODE)
+        answer = JsonResponse(data, json_dumps_params=UNICODE)
         return _cached(answer, personal=request.user.is_authenticated)
 
 
-@require_safe
+@read_only
 def openapi(request):
-    return _cached(JsonResponse(schema(), json_dumps_params=_UNICODE))
-
-
-_UNICODE = {"ensure_ascii": False}
+    return _cached(JsonResponse(schema(), json_dumps_params=UNICODE))
 
 
 def _cached(response, personal=False):

@@ -6,7 +6,9 @@ template and training pages the visitor may see (``visibility``), in the languag
 scope (``all``: each page once, preferring the request's language). Under
 ``MIN_LENGTH`` characters, or when no searchable word is left, the list is empty.
 Like ``/api/search/``: outside ``i18n_patterns``, cacheable for a minute (publicly
-for anonymous visitors only), 400 (JSON) on a bad ``lang``, and never a 5xx —
+for anonymous visitors only), 400 (JSON) on a parameter its OpenAPI declaration
+does not allow (``api_params``: a bad ``lang``, a ``q`` over 200 characters),
+405 (JSON) on a method other than GET and HEAD, and never a 5xx —
 engine trouble answers from the database (``run_search``), anything else answers
 an empty list.
 """
@@ -16,14 +18,15 @@ import logging
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from . import facets, visibility
+from practices.privacy import visible_pages
+
+from . import api_params, facets, visibility
 from .analysis import analyse
 from .facets import PAGE_MODELS
-from .params import LANGUAGES, clean_query
+from .json_api import UNICODE, error, read_only
+from .params import clean_query
 from .resilience import run_search
 
 logger = logging.getLogger(__name__)
@@ -33,29 +36,25 @@ MAX_SUGGESTIONS = 8
 # Asked from the engine: room for restricted pages and translations left out.
 CANDIDATES = 4 * MAX_SUGGESTIONS
 CACHE_SECONDS = 60
-_UNICODE = {"ensure_ascii": False}
 
 
-@require_safe
+@read_only
 def autocomplete(request):
-    lang = request.GET.get("lang", "").strip()
+    from .openapi import autocomplete_parameters  # it reads this module's limits
+
+    lang = request.GET.get("lang", "")
     language = lang if lang in ("fr", "ar") else translation.get_language()
     with translation.override(language):
-        if lang and lang not in LANGUAGES:
-            message = _(
-                "Valeur non valide pour « %(name)s » : choisissez %(choices)s."
-            ) % {"name": "lang", "choices": ", ".join(LANGUAGES)}
-            return JsonResponse(
-                {"error": message, "parameter": "lang"},
-                status=400,
-                json_dumps_params=_UNICODE,
-            )
+        errors = api_params.errors(request.GET, autocomplete_parameters())
+        if errors:
+            name, message = next(iter(errors.items()))
+            return error(message, name)
         query = clean_query(request.GET.get("q", ""))
         data = {
             "query": query,
             "suggestions": suggest(query, lang or language, request),
         }
-        response = JsonResponse(data, json_dumps_params=_UNICODE)
+        response = JsonResponse(data, json_dumps_params=UNICODE)
     # A logged-in user may be offered private titles: never in a shared cache.
     if request.user.is_authenticated:
         patch_cache_control(response, private=True, max_age=CACHE_SECONDS)
@@ -81,18 +80,21 @@ def suggest(query, lang, http_request=None):
 def _suggest(query, lang, http_request):
     viewer = getattr(http_request, "user", None)
     index = visibility.for_viewer(facets.get_index(), viewer)
-    pages = Page.objects.live().type(*PAGE_MODELS).only("id", "title", "url_path")
+    scope = Page.objects.live().type(*PAGE_MODELS)
     if lang != "all":
         if lang not in index.locale_ids:
             return []
-        pages = pages.filter(locale_id=index.locale_ids[lang])
-    found, _backend, _degraded = run_search(
-        pages, query, operator="and", autocomplete=True, limit=CANDIDATES
+        scope = scope.filter(locale_id=index.locale_ids[lang])
+    ranked, _backend, _degraded = run_search(
+        scope, query, operator="and", autocomplete=True, limit=CANDIDATES, ids_only=True
     )
-    # The facet index holds the live hub pages; ``shows`` leaves out the private
-    # ones this visitor may not see: nothing else leaks.
-    by_id = {page.pk: page for page in found if index.shows(page.pk)}
-    ids = list(by_id)
+    # The facet index leaves out the private pages this visitor may not see; but
+    # it may be minutes old in this process (``search.service``), so the titles
+    # are read only from pages that are live and visible to the visitor *now*.
+    ids = [page_id for page_id in ranked if index.shows(page_id)]
+    pages = visible_pages(Page.objects.live(), viewer).only("id", "title", "url_path")
+    by_id = pages.in_bulk(ids)
+    ids = [page_id for page_id in ids if page_id in by_id]
     if lang == "all":
         ids = index.one_per_translation(ids, translation.get_language())
     suggestions = []

@@ -9,7 +9,10 @@ would differ per engine and cost queries.
 The index is rebuilt lazily when the version stored in Django's cache changes; page
 publish, unpublish and delete, and term edits bump it (``bump_version``). With the
 local-memory cache every process has its own version, so a publish is seen at once
-by the process that handled it; share a cache (``CACHE_URL``) across processes.
+by the process that handled it only: production refuses to start without a cache
+shared across processes (``CACHE_URL``). Even so, the index may lag behind the
+database (a write without signals, ``MAX_AGE``): it ranks, filters and counts,
+but what the search shows is checked against the database (``service``).
 """
 
 import threading

@@ -1,13 +1,16 @@
 """The OpenAPI 3 description of ``GET /api/search/`` and
 ``GET /api/search/autocomplete/``, built from ``params.py`` (and the limits of
-``autocomplete.py``) so that the documented values cannot drift from the validated
-ones."""
+``autocomplete.py``). The API validates its parameters against these very
+declarations (``api_params``), so the documented values cannot drift from the
+validated ones; ``tests/test_search_api_contract.py`` has an independent client
+(schemathesis) check every answer against them."""
 
 from . import autocomplete
 from .facets import FACETS
 from .params import (
     DEFAULT_PAGE_SIZE,
     LANGUAGES,
+    MAX_PAGE,
     MAX_PAGE_SIZE,
     MAX_QUERY_LENGTH,
     MAX_VALUES_PER_FILTER,
@@ -16,6 +19,17 @@ from .params import (
     TYPES,
 )
 
+# A term or tag slug: ASCII letters, digits, "-", "_", and any other character
+# of the Basic Multilingual Plane (tag slugs may be Arabic or accented). Spelled
+# out, not as [-\w], because \w means ASCII to ECMA 262 (JSON Schema's regex
+# dialect) and every letter to Python: clients and server would disagree.
+SLUG = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 100,
+    "pattern": r"^[-0-9A-Z_a-z\u0080-\uffff]{1,100}$",
+}
+QUERY = {"type": "string", "maxLength": MAX_QUERY_LENGTH}
 SLUG_DESCRIPTIONS = {
     "theme": "Theme slug (e.g. budget-participatif).",
     "region": "Region slug (e.g. tanger-tetouan-al-hoceima).",
@@ -40,14 +54,13 @@ def _parameter(name, schema, description, repeatable=False):
 
 
 def parameters():
-    slug = {"type": "string", "pattern": r"^[-\w]{1,100}$"}
     return [
         _parameter(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            QUERY,
             "Words to search for (all of them must match). Empty: browse, newest "
-            "first. Control and query-syntax characters are ignored; longer queries "
-            "are cut.",
+            "first. Control and query-syntax characters are ignored; a longer "
+            "query answers 400.",
         ),
         _parameter(
             "lang",
@@ -56,11 +69,15 @@ def parameters():
             "request's language. Default: the request's language (Accept-Language).",
         ),
         _parameter("type", {"type": "string", "enum": list(TYPES)}, "Page type.", True),
-        *(_parameter(n, slug, SLUG_DESCRIPTIONS[n], True) for n in SLUG_FILTERS),
+        *(_parameter(n, SLUG, SLUG_DESCRIPTIONS[n], True) for n in SLUG_FILTERS),
         _parameter(
             "year", {"type": "integer", "minimum": 1000, "maximum": 9999}, "Year."
         ),
-        _parameter("page", {"type": "integer", "minimum": 1, "default": 1}, "Page."),
+        _parameter(
+            "page",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+            "Page (past the last one: no results).",
+        ),
         _parameter(
             "page_size",
             {
@@ -83,10 +100,11 @@ def autocomplete_parameters():
     return [
         _parameter(
             "q",
-            {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+            QUERY,
             "What has been typed: titles must have words starting with each word "
             "(the last one may be incomplete). Fewer than "
-            f"{autocomplete.MIN_LENGTH} characters: no suggestions.",
+            f"{autocomplete.MIN_LENGTH} characters: no suggestions; more than "
+            f"{MAX_QUERY_LENGTH}: 400.",
         ),
         _parameter(
             "lang",
@@ -245,7 +263,10 @@ def schema():
             "title": "Passerelle search API",
             "version": "1.0.0",
             "description": "Good-practice fiches, document templates and training "
-            "modules, in French and Arabic.",
+            "modules, in French and Arabic. Every parameter is checked as declared "
+            "here: anything else answers 400 with an `Error` naming the first bad "
+            "parameter. The operations are read-only: methods other than GET and "
+            "HEAD answer 405 (JSON, with an `Allow` header).",
         },
         "paths": {
             "/api/search/": {

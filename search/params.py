@@ -13,6 +13,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 MAX_QUERY_LENGTH = 200
+MAX_PAGE = 10**9
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 # A filter repeated more often than this is abuse, not a search: refuse the extra.
@@ -90,7 +91,7 @@ def parse(data, default_lang):
     values = {"q": clean_query(data.get("q", ""))}
     values["lang"] = _choice(data, "lang", LANGUAGES, default_lang, errors)
     values["filters"] = _filters(data, errors)
-    values["page"] = _integer(data, "page", 1, (1, 10**9), errors)
+    values["page"] = _integer(data, "page", 1, (1, MAX_PAGE), errors)
     values["page_size"] = _integer(
         data, "page_size", DEFAULT_PAGE_SIZE, (1, MAX_PAGE_SIZE), errors
     )

@@ -7,7 +7,10 @@
   not shown. Kept in Django's cache (no query on a warm search) under a key that
   changes when a page is published, unpublished, deleted or moved, or when a
   promotion is saved or deleted (deleting a query deletes its promotions); at most
-  ``CACHE_SECONDS`` old in any case.
+  ``CACHE_SECONDS`` old in any case. What the cache holds is still checked when
+  shown: the promoted pages that are no longer live or public in the database
+  (changed by another process, or by a write that sent no signal) are left out —
+  one query, only for a query that has promotions.
 * ``record_hit(request, raw_query, params, scope)``: one hit for a search on its
   ``QueryDailyHits`` (the "Search terms" report and the popularity of queries in
   the promotions admin). Empty and hostile queries are not recorded (see
@@ -32,6 +35,8 @@ from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.signals import page_slug_changed, post_page_move
+
+from practices.privacy import visible_pages
 
 from . import facets
 from .analysis import analyse
@@ -61,6 +66,7 @@ class Promotion:
     url: str
     language: str
     description: str = ""
+    page_id: int | None = None  # to check the page is still live and public
 
     @property
     def direction(self):
@@ -108,7 +114,7 @@ def promoted(query, language, http_request=None):
         if found is None:
             found = [asdict(p) for p in _load(query_string, language, http_request)]
             cache.set(key, found, CACHE_SECONDS)
-        return [Promotion(**fields) for fields in found]
+        return _still_public([Promotion(**fields) for fields in found])
     except Exception:
         logger.exception("Could not read the promotions of %r", query_string)
         return []
@@ -117,7 +123,7 @@ def promoted(query, language, http_request=None):
 def _cache_key(query_string, language):
     digest = hashlib.sha256(query_string.encode()).hexdigest()
     pages = cache.get(facets.VERSION_KEY)
-    return f"search:promotions:{pages}:{_version()}:{language}:{digest}"
+    return f"search:promotions:v2:{pages}:{_version()}:{language}:{digest}"
 
 
 def _version():
@@ -132,6 +138,17 @@ def bump_version(**_kwargs):
     """Forget every cached promotion (now, and after the transaction commits)."""
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+
+
+def _still_public(promotions):
+    """``promotions`` whose page is live and without a view restriction in the
+    database now, whatever the cache says (one query when there are some)."""
+    if not promotions:
+        return []
+    ids = {promotion.page_id for promotion in promotions}
+    pages = visible_pages(Page.objects.live().filter(pk__in=ids))
+    public = set(pages.values_list("pk", flat=True))
+    return [promotion for promotion in promotions if promotion.page_id in public]
 
 
 def _load(query_string, language, http_request):
@@ -168,6 +185,7 @@ def _load(query_string, language, http_request):
                 url=url,
                 language=language,
                 description=description or getattr(page, "summary", ""),
+                page_id=page.pk,
             )
         )
     return promotions

@@ -5,6 +5,15 @@ for the up to ``MAX_RESULTS`` matches (``search.backends.ids``). The facet index
 keeps the ids of live hub pages, filters and counts them, so facets mean the same
 on every backend; only the pages of the requested page are loaded, one query per
 page type, so the query count does not grow with the number of matches.
+
+The facet index is per process and may be minutes old here (``facets.MAX_AGE``)
+when a page was restricted or unpublished by another process, or by a write
+that sent no signal. So what is *shown* never trusts it: the pages of the
+requested page, and the translations beside them, are loaded only if they are
+live and visible to the viewer now (``privacy.visible_pages``: an ``Exists`` in
+the same query, no query of its own). The count, the facets and the page count
+stay the index's — approximate until it refreshes: a page may then hold one
+result fewer than counted, never one it should not show.
 """
 
 import logging
@@ -12,6 +21,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from practices.privacy import visible_pages
 
 from . import facets, glossary, highlight, visibility
 from .analysis import analyse
@@ -69,12 +80,23 @@ def run(params, http_request=None, clamp_page=False, user=None):
         ids = index.by_date(ids)
     response.count = len(ids)
     response.facets = index.count(ids)
-    response.labels = facets.labels(index, get_language())
     page_ids = _paginate(ids, response, clamp_page)
-    response.results = _results(page_ids, index, params, http_request)
+    response.results = _results(page_ids, index, params, http_request, user)
     if not ids:
         response.related_tags = related_tags(index, params.lang)
+    response.labels = _labels(index, response)
     return response
+
+
+def _labels(index, response):
+    """The index's labels, with the names of only the tags this answer counts:
+    a free tag may be used on private pages alone, and its name must not show
+    (as an active filter's label, say) to a viewer who may not see them."""
+    labels = facets.labels(index, get_language())
+    shown = set(response.facets.get("tag", ()))
+    shown.update(slug for slug, _count in response.related_tags)
+    tags = {slug: name for slug, name in labels["tag"].items() if slug in shown}
+    return {**labels, "tag": tags}
 
 
 def _paginate(ids, response, clamp_page):
@@ -116,7 +138,7 @@ def _ranked_ids(params, index, response):
         return []
 
 
-def _results(page_ids, index, params, http_request):
+def _results(page_ids, index, params, http_request, user):
     """Load the pages of ``page_ids`` (and their translations, in "all" mode) with
     one query per page type, and build each result."""
     wanted = {page_id: [] for page_id in page_ids}
@@ -124,13 +146,13 @@ def _results(page_ids, index, params, http_request):
         for page_id in page_ids:
             wanted[page_id] = index.other_languages(page_id)
     pages = _load(
-        index, [*wanted, *(e.id for others in wanted.values() for e in others)]
+        index, [*wanted, *(e.id for others in wanted.values() for e in others)], user
     )
     terms = highlight.query_terms(params.q)
     results = []
     for page_id, others in wanted.items():
         page = pages.get(page_id)
-        if page is None:  # unpublished since the index was read
+        if page is None:  # unpublished or restricted since the index was read
             continue
         result = _result(page, index.entries[page_id], terms, http_request)
         result.translations = [
@@ -140,14 +162,16 @@ def _results(page_ids, index, params, http_request):
     return results
 
 
-def _load(index, ids):
+def _load(index, ids, user):
+    """The pages of ``ids`` that are live and that ``user`` may see *now* (the
+    database decides, whatever the index says), by id."""
     by_type = {}
     for page_id in ids:
         by_type.setdefault(index.entries[page_id].type, []).append(page_id)
     pages = {}
     for page_type, type_ids in by_type.items():
         model = MODEL_BY_TYPE[page_type]
-        pages.update(model.objects.live().in_bulk(type_ids))
+        pages.update(visible_pages(model.objects.live(), user).in_bulk(type_ids))
     return pages
 
 

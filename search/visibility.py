@@ -12,6 +12,13 @@ an anonymous visitor, one (the user's groups) for a logged-in one.
 from it — the ranked ids after filtering, the browse scope, the translations
 shown beside a result — leaves out the hidden pages; counts follow, since they
 are made over those ids.
+
+All of this is only as fresh as this process's index: a restriction made by
+another process, or written without a signal, reaches it at the next version
+or after ``facets.MAX_AGE``. So it decides counts and facets only; what is
+*shown* — results, their translations, suggestions, promoted pages — is loaded
+through ``practices.privacy.visible_pages``, which asks the database
+(``service._load``, ``autocomplete._suggest``, ``promotions._still_public``).
 """
 
 import threading

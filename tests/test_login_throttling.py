@@ -2,13 +2,16 @@
 address, the Wagtail admin login and the member login show a translated
 lock-out page (how long to wait, whom to ask) instead of trying the password,
 even a right one; the lock lifts after the cool-off; a success before the limit
-clears the count; another address or another username is not locked.
+clears the count; another address or another username is not locked. Behind
+a reverse proxy (``TRUSTED_PROXY_COUNT``), the address is the client's, read
+from X-Forwarded-For, never the part the client could forge.
 """
 
 from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,3 +134,45 @@ def test_login_in_code_is_not_throttled(client, agent):
     assert client.login(username="agent.tanger", password=PASSWORD)
     assert not client.login(username="agent.tanger", password="faux")
     assert not AccessAttempt.objects.exists()
+
+
+# Behind a reverse proxy (TRUSTED_PROXY_COUNT) -------------------------------------
+
+PROXY = "10.0.0.2"
+
+
+def via_proxy(url, password, forwarded):
+    """A login posted through the proxy, for the client ``forwarded`` names."""
+    return Client().post(
+        url,
+        {"username": "agent.tanger", "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_clients_behind_one_proxy_are_throttled_separately(agent):
+    """Every request comes from the proxy's address: the client's, the last
+    one of X-Forwarded-For, is what is locked — not everyone at once."""
+    url = LOGINS["member"]()
+    failures = [via_proxy(url, "faux", "192.0.2.1").status_code for _ in range(5)]
+    assert failures == [200] * 4 + [429]
+    assert via_proxy(url, PASSWORD, "192.0.2.1").status_code == 429
+    assert via_proxy(url, PASSWORD, "192.0.2.2").status_code == 302  # a colleague
+    # What the client wrote itself, left of the proxy's entry, is not believed.
+    assert via_proxy(url, PASSWORD, "198.51.100.3, 192.0.2.1").status_code == 429
+
+
+def test_forged_forwarded_for_does_not_escape_a_lockout(client, agent):
+    """Without a trusted proxy (the default), X-Forwarded-For is the client's
+    own word: ignored."""
+    url = LOGINS["admin"]()
+    assert fail(client, url, 5)[-1] == 429
+    forged = Client().post(
+        url,
+        {"username": "agent.tanger", "password": PASSWORD},
+        REMOTE_ADDR="203.0.113.7",
+        HTTP_X_FORWARDED_FOR="198.51.100.3",
+    )
+    assert forged.status_code == 429

@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search import openapi
+from search.api_params import KEYWORDS
 from search.facets import FACETS, bump_version
 from search.params import PARAMETERS
 from tests.test_search_page import make_budget_pages, make_page, translate
@@ -183,3 +185,15 @@ def test_query_count_does_not_grow_with_the_matches(
     assert five == thirty
     with django_assert_max_num_queries(7):
         client.get(API, params)
+
+
+def test_declared_schemas_use_only_keywords_the_api_checks():
+    """The API checks its parameters against these very declarations
+    (``search.api_params``), which knows a few JSON Schema keywords only."""
+    for parameter in [*openapi.parameters(), *openapi.autocomplete_parameters()]:
+        schema = parameter["schema"]
+        assert set(schema) <= KEYWORDS, parameter["name"]
+        assert set(schema.get("items", {})) <= KEYWORDS, parameter["name"]
+        for declared in (schema, schema.get("items", {})):
+            if declared.get("type") == "integer":
+                assert {"minimum", "maximum"} <= set(declared), parameter["name"]

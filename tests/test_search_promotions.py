@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 from search import promotions
 from search.facets import bump_version
 from search.openapi import schema
+from search.params import MAX_QUERY_LENGTH
 from tests.test_search_page import html, make_page, result_titles, translate
 
 pytestmark = pytest.mark.django_db
@@ -213,9 +214,11 @@ def test_hits_are_recorded_once_per_search_on_the_page_and_in_the_api(client):
     ],
 )
 def test_empty_and_hostile_queries_are_not_recorded(client, query):
-    """Empty, unsearchable and hostile queries answer normally but are not counted."""
+    """Empty, unsearchable and hostile queries answer normally (the API refuses
+    one over its declared length) but are not counted."""
     assert client.get("/fr/search/", {"q": query}).status_code == 200
-    assert client.get(API, {"q": query, "lang": "fr"}).status_code == 200
+    expected = 400 if len(query) > MAX_QUERY_LENGTH else 200
+    assert client.get(API, {"q": query, "lang": "fr"}).status_code == expected
     assert not QueryDailyHits.objects.exists()
 
 

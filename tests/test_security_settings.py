@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from tests.test_settings import PRODUCTION, SECRET, run
+from tests.test_settings import PRODUCTION, SECRET, SHARED_CACHE, run
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,7 @@ def test_production_sessions_are_short_and_secure():
         PRODUCTION,
         DJANGO_SECRET_KEY=SECRET,
         ALLOWED_HOSTS="passerelle.example.org",
+        CACHE_URL=SHARED_CACHE,
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])

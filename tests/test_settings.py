@@ -31,6 +31,9 @@ BASE_DIR = Path(__file__).resolve().parents[1]
 SETTINGS_DIR = BASE_DIR / "hub" / "settings"
 PRODUCTION = "hub.settings.production"
 SECRET = secrets.token_urlsafe(50)
+# Production needs a cache shared by its processes (test_production_cache.py);
+# nothing connects to it at start-up or in the checks.
+SHARED_CACHE = "redis://127.0.0.1:6379/0"
 INSPECT = (
     "import json, django; django.setup(); from django.conf import settings; "
     "db = settings.DATABASES['default']; "
@@ -93,12 +96,14 @@ def test_production_refuses_to_start_without_allowed_hosts(hosts):
 
 
 def test_configured_production_passes_deploy_checks():
-    """With both set, ``check --deploy`` finds nothing, not even a warning."""
+    """With both set (and a shared cache), ``check --deploy`` finds nothing,
+    not even a warning."""
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         PRODUCTION,
         DJANGO_SECRET_KEY=SECRET,
         ALLOWED_HOSTS="passerelle.example.org,www.passerelle.example.org",
+        CACHE_URL=SHARED_CACHE,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -111,6 +116,7 @@ def test_production_is_secure_and_splits_hosts():
         PRODUCTION,
         DJANGO_SECRET_KEY=SECRET,
         ALLOWED_HOSTS=" passerelle.example.org , www.passerelle.example.org",
+        CACHE_URL=SHARED_CACHE,
     )
     assert values["debug"] is False
     assert values["hosts"] == ["passerelle.example.org", "www.passerelle.example.org"]

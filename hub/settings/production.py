@@ -1,14 +1,30 @@
-"""Production: refuses to start without its secrets; passes ``check --deploy``."""
+"""Production: refuses to start without its secrets or on a per-process cache;
+passes ``check --deploy``."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
+# Every worker process must see the same cache: the search's facet index, the
+# promoted results and the password-form throttling are invalidated or counted
+# there, and with a cache per process a page published, unpublished or restricted
+# in one worker would stay stale in the others, and each worker would count
+# password guesses on its own.
+per_process_caches = (  # lowercase: not a setting
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+if CACHES["default"]["BACKEND"] in per_process_caches:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache shared by every process in production "
+        "(redis://host:6379/0, rediss://… or unix://…): the local-memory cache "
+        "is per process."
+    )
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

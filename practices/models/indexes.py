@@ -13,10 +13,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .. import listing
+from ..privacy import viewer
 from .communes import Commune
+from .page_permissions import ScopedPagePermissions
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(ScopedPagePermissions, Page):
     """An index whose children are listed with filters (abstract)."""
 
     intro = RichTextField(
@@ -87,7 +89,9 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
 
     @re_path(r"^tag/(?P<slug>[-\w]+)/$")
     def tag_route(self, request, slug):
-        tag = listing.tag_by_slug(slug)
+        # Only a tag the viewer could find on a live page: one used only on a
+        # draft or a private page answers 404, as if it did not exist.
+        tag = listing.visible_tag(slug, self.locale, viewer(request))
         if tag is None:
             raise Http404
         return self.render(
