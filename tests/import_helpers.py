@@ -45,6 +45,16 @@ def make_pdf(path, text="Budget prévisionnel"):
     return path
 
 
+def make_png(path, colour=(200, 80, 40)):
+    """A small real PNG (the importer checks images as the admin's upload does)."""
+    from PIL import Image
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 30), colour).save(path, format="PNG")
+    return path
+
+
 def make_xlsx(path, rows=(("poste", "montant"), ("salle", 1200))):
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,22 +1,42 @@
 """export_practices writes the import format: export → import into an empty
-site → export gives the same bytes, attachments included."""
+site → export gives the same bytes, attachments included — and with them who
+may see each page, attachment and image, and the body's blocks as blocks
+(issue #9, item 11)."""
 
 import json
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Locale
+from wagtail.models import (
+    BaseViewRestriction,
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    PageViewRestriction,
+)
 from wagtail.rich_text import RichText
 
-from practices.models import HubDocument, PracticePage
+from practices.blocks import narrative_blocks
+from practices.models import (
+    HubDocument,
+    HubImage,
+    PracticePage,
+    TemplatePage,
+    TrainingPage,
+)
+from practices.publishing.roles import PARTNERS, group_name
 from practices.site_structure import index_page
+from tests.factories import HubImageFactory
 from tests.import_helpers import (
     export_file,
     hub_pages,
+    import_failing,
     import_file,
     practice,
+    snapshot,
     write_jsonl,
     write_rich_file,
 )
@@ -33,10 +53,12 @@ def media_root(settings, tmp_path):
 
 
 def empty_the_hub():
-    """Delete every fiche and document, as in a site that has only its skeleton."""
+    """Delete every fiche, document and image, as in a site that has only its
+    skeleton (sections, groups, collections)."""
     for page in hub_pages():
         page.delete()
     HubDocument.objects.all().delete()
+    HubImage.objects.all().delete()
 
 
 def tree(directory):
@@ -135,8 +157,14 @@ def test_export_copies_attachments_beside_the_file(tmp_path):
             "path": "attachments/convention-1.docx",
             "title": "Convention (Word)",
             "language": "fr",
+            "visibility": "public",
         },
-        {"path": "attachments/convention-2.pdf", "title": "Guide", "language": "fr-ar"},
+        {
+            "path": "attachments/convention-2.pdf",
+            "title": "Guide",
+            "language": "fr-ar",
+            "visibility": "public",
+        },
     ]
     copied = tmp_path / "out/attachments/convention-2.pdf"
     assert copied.read_bytes() == (tmp_path / "source/files/guide.pdf").read_bytes()
@@ -168,24 +196,25 @@ def test_page_made_in_the_admin_is_exported_with_its_own_ref(tmp_path):
             "type": "practice",
             "language": "fr",
             "title": "Écrite à la main",
+            "visibility": "public",
             "status": "completed",
         }
     ]
 
 
-def test_headings_from_the_admin_are_escaped_and_round_trip(tmp_path):
-    """A heading block typed in the admin is exported as escaped HTML, stable
-    across a round trip."""
+def test_headings_from_the_admin_are_blocks_and_round_trip(tmp_path):
+    """A heading block typed in the admin is exported as a heading block (its
+    plain text, nothing escaped twice), stable across a round trip."""
     import_file(write_jsonl(tmp_path, [practice()]))
     page = PracticePage.objects.get(ref="p1")
     page.body = [("heading", "Coûts & recettes"), ("paragraph", RichText("<p>x</p>"))]
     page.save_revision().publish()
     first, second = round_trip(tmp_path)
     assert first == second
-    assert (
-        '"body": "<h3>Coûts &amp; recettes</h3><p>x</p>"'
-        in first["export.jsonl"].decode()
-    )
+    assert exported(tmp_path / "a/export.jsonl")[0]["body"] == [
+        {"type": "heading", "value": "Coûts & recettes"},
+        {"type": "paragraph", "value": "<p>x</p>"},
+    ]
 
 
 def test_line_separators_inside_text_survive(tmp_path):
@@ -208,3 +237,197 @@ def test_export_of_the_demo_data_round_trips(tmp_path):
     assert len(first["export.jsonl"].splitlines()) == len(
         [line for line in DEMO_FILE.read_text().splitlines() if line.strip()]
     )
+
+
+# Privacy and blocks (issue #9, item 11) -----------------------------------------
+
+
+def restrict(page, kind, groups=()):
+    """What the admin's « Confidentialité » dialog does."""
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind)
+    restriction.groups.set(groups)
+
+
+def programme_groups():
+    """The groups of the « réservé aux partenaires » collections."""
+    private = Collection.objects.get(name=group_name(PARTNERS))
+    return list(private.get_view_restrictions().get().groups.all())
+
+
+def commune_private_collection(slug="tanger"):
+    """« Tanger — réservé aux partenaires » (ensure_roles), found by its
+    restriction under the commune's collection, not by name."""
+    return next(
+        c
+        for c in Collection.objects.filter(depth=3)
+        if c.get_parent().name.lower() == slug and c.get_view_restrictions()
+    )
+
+
+STEP = {"title": "Atelier", "period": "mars 2022", "description": "Long\ntexte"}
+
+
+def every_block(private_image, public_image):
+    return [
+        ("heading", "Étape 1 : diagnostic"),
+        ("paragraph", RichText("<p>Un <strong>vrai</strong> texte.</p>")),
+        ("step", STEP),
+        ("step", {"title": "Vote", "period": "", "description": ""}),
+        ("testimony", {"quote": "« Enfin écoutés »", "author": "Fatima, 19 ans"}),
+        ("testimony", {"quote": "Sans auteur", "author": ""}),
+        ("image", {"image": public_image, "decorative": False, "alt_text": "Vote"}),
+        ("image", {"image": private_image, "decorative": True, "alt_text": ""}),
+    ]
+
+
+def add_private_content_and_every_block():
+    """On the demo: pages that are partners-only, group-restricted, login-only
+    and restricted to one group; a document and an image in partners-only
+    collections; a body with every block type; a training with a note."""
+    from practices.importers.visibility import GroupKeys  # the format's own keys
+
+    keys = GroupKeys()
+    groups = {key: Group.objects.get(pk=pk) for key, pk in keys.id_of.items()}
+    pages = {p.ref: p for p in PracticePage.objects.all()}
+    restrict(
+        pages["tanger-budget-participatif-jeunes"],
+        BaseViewRestriction.GROUPS,
+        programme_groups(),
+    )
+    restrict(
+        pages["tanger-guichet-orientation-migrants-ar"],
+        BaseViewRestriction.GROUPS,
+        [groups["editor:tanger"], groups["reviewer:tanger"]],
+    )
+    restrict(pages["figuig-tisserandes-diaspora"], BaseViewRestriction.LOGIN)
+    restrict(
+        pages["tiznit-centre-ecoute-femmes"],
+        BaseViewRestriction.GROUPS,
+        [groups["partners"]],
+    )
+    template = TemplatePage.objects.get(ref="modele-fiche-projet")
+    document = template.attachments.first().document
+    document.collection = commune_private_collection()
+    document.save()
+
+    private_image = HubImageFactory(
+        title="Atelier", collection=commune_private_collection("figuig")
+    )
+    public_image = HubImageFactory(title="Vote public", description="Urne et bulletins")
+    page = pages["chefchaouen-conseil-jeunes"]
+    page.body = every_block(private_image, public_image)
+    page.save_revision().publish()
+
+    training = TrainingPage.objects.get(ref="formation-accessibilite-universelle")
+    sessions = [(block.block_type, block.value) for block in training.sessions]
+    training.sessions = [*sessions, ("note", "Pause déjeuner")]
+    training.save_revision().publish()
+
+
+def test_demo_with_private_content_and_every_block_round_trips(tmp_path, client):
+    """The demo plus private pages, a partners-only document and image and a
+    body with every block type: export → import into an empty site → export
+    gives the same bytes; every page, attachment and image says who may see
+    it; after the import the private ones are private again."""
+    call_command("load_demo", stdout=StringIO())
+    add_private_content_and_every_block()
+    first, second = round_trip(tmp_path)
+    assert first == second
+    records = {r["ref"]: r for r in exported(tmp_path / "a/export.jsonl")}
+    assert len(records) == len(
+        [line for line in DEMO_FILE.read_text().splitlines() if line.strip()]
+    )
+    assert records["tanger-budget-participatif-jeunes"]["visibility"] == "partners"
+    assert records["tanger-guichet-orientation-migrants-ar"]["visibility"] == {
+        "groups": ["editor:tanger", "reviewer:tanger"]
+    }
+    assert records["tanger-guichet-orientation-migrants"]["visibility"] == "public"
+    assert records["figuig-tisserandes-diaspora"]["visibility"] == "login"
+    assert records["tiznit-centre-ecoute-femmes"]["visibility"] == {
+        "groups": ["partners"]
+    }
+    attachment = records["modele-fiche-projet"]["attachments"][0]
+    assert attachment["visibility"] == "partners"
+    body = records["chefchaouen-conseil-jeunes"]["body"]
+    assert {b["type"] for b in body} == {name for name, _b in narrative_blocks()}
+    assert body[2] == {
+        "type": "step",
+        "value": STEP,
+    }
+    assert body[4] == {
+        "type": "testimony",
+        "value": {"quote": "« Enfin écoutés »", "author": "Fatima, 19 ans"},
+    }
+    assert body[6]["value"] == {
+        "path": "images/chefchaouen-conseil-jeunes-1.jpg",
+        "title": "Vote public",
+        "description": "Urne et bulletins",
+        "visibility": "public",
+        "alt_text": "Vote",
+    }
+    assert body[7]["value"]["visibility"] == "partners"
+    assert body[7]["value"]["decorative"] is True
+    assert "images/chefchaouen-conseil-jeunes-2.jpg" in first
+    sessions = records["formation-accessibilite-universelle"]["sessions"]
+    assert sessions[-1] == {"note": "Pause déjeuner"}
+
+    # Imported into the empty site, private is private again.
+    page = PracticePage.objects.get(ref="tanger-budget-participatif-jeunes")
+    assert client.get(page.url).status_code == 302  # to the login page
+    template = TemplatePage.objects.get(ref="modele-fiche-projet")
+    document = template.attachments.first().document
+    assert CollectionViewRestriction.objects.filter(
+        collection__in=document.collection.get_ancestors(inclusive=True)
+    ).exists()
+    image = HubImage.objects.get(title="Atelier")
+    assert image.collection.get_view_restrictions().exists()
+    assert HubImage.objects.get(title="Vote public").collection.is_root()
+
+
+def test_a_password_is_never_exported_and_such_a_file_is_refused(tmp_path):
+    """A page behind a shared password is exported as "password", without the
+    password; importing that file is refused at that line, nothing written."""
+    import_file(write_jsonl(tmp_path, [practice(), practice("p2")]))
+    page = PracticePage.objects.get(ref="p2")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=BaseViewRestriction.PASSWORD, password="s3cret-42"
+    )
+    export_file(tmp_path / "out/export.jsonl")
+    text = (tmp_path / "out/export.jsonl").read_text()
+    assert "s3cret-42" not in text
+    assert exported(tmp_path / "out/export.jsonl")[1]["visibility"] == "password"
+    empty_the_hub()
+    before = snapshot()
+    stderr, message = import_failing(tmp_path / "out/export.jsonl")
+    assert "ligne 2, champ « visibility »" in stderr
+    assert "mot de passe n'est jamais exporté" in stderr
+    assert "rien n'a été importé" in message
+    assert snapshot() == before
+
+
+def test_a_group_without_a_stable_key_is_left_out_and_named(tmp_path):
+    """A group made in the admin has no key: the page is exported for the
+    programme's groups it names only (fewer viewers, never more), and the
+    export says so."""
+    import_file(write_jsonl(tmp_path, [practice()]))
+    page = PracticePage.objects.get(ref="p1")
+    ad_hoc = Group.objects.create(name="Comité de pilotage")
+    partners = Group.objects.get(name=group_name(PARTNERS))
+    restrict(page, BaseViewRestriction.GROUPS, [ad_hoc, partners])
+    out = StringIO()
+    err = StringIO()
+    call_command("export_practices", str(tmp_path / "e.jsonl"), stdout=out, stderr=err)
+    assert exported(tmp_path / "e.jsonl")[0]["visibility"] == {"groups": ["partners"]}
+    assert "« Comité de pilotage »" in err.getvalue()
+
+
+def test_restriction_of_a_section_is_exported_on_its_pages(tmp_path):
+    """A page private through its commune section is exported as private: in an
+    empty site the section would not be."""
+    from practices.publishing.sections import section_for
+
+    import_file(write_jsonl(tmp_path, [practice(commune="figuig")]))
+    page = PracticePage.objects.get(ref="p1")
+    restrict(section_for(page.commune, page.locale), BaseViewRestriction.LOGIN)
+    export_file(tmp_path / "e.jsonl")
+    assert exported(tmp_path / "e.jsonl")[0]["visibility"] == "login"

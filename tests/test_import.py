@@ -19,6 +19,7 @@ from tests.import_helpers import (
     hub_pages,
     import_file,
     make_pdf,
+    make_png,
     media_files,
     practice,
     rich_records,
@@ -460,3 +461,140 @@ def test_attachment_order_follows_the_file(tmp_path):
     titles = [a.document.title for a in page.attachments.all()]
     assert titles == ["Guide", "Convention (Word)"]
     assert sorted(a.sort_order for a in page.attachments.all()) == [0, 1]
+
+
+# Body blocks and visibility (issue #9, item 11) ---------------------------------
+
+
+def login_as(client, django_user_model, username, *group_keys):
+    """Log ``client`` in as a new user in the groups named by stable key."""
+    from django.contrib.auth.models import Group
+
+    from practices.importers.visibility import GroupKeys
+
+    keys = GroupKeys()
+    user = django_user_model.objects.create_user(username, password="x")
+    user.groups.set(Group.objects.filter(pk__in=[keys.id_of[k] for k in group_keys]))
+    client.force_login(user)
+    return user
+
+
+def test_body_blocks_are_shown_with_their_structure(client, tmp_path):
+    """Steps, testimonies and images given as blocks are shown as such."""
+    make_png(tmp_path / "images/vote.png")
+    body = [
+        {"type": "heading", "value": "Le déroulé"},
+        {"type": "paragraph", "value": "Un texte simple & clair."},
+        {"type": "step", "value": {"title": "Atelier", "period": "mars 2022"}},
+        {"type": "testimony", "value": {"quote": "Enfin écoutés", "author": "Amal"}},
+        {
+            "type": "image",
+            "value": {"path": "images/vote.png", "alt_text": "Une urne en mairie"},
+        },
+    ]
+    import_file(write_jsonl(tmp_path, [practice(body=body)]))
+    page = PracticePage.objects.get(ref="p1")
+    assert [b.block_type for b in page.body] == [
+        "heading",
+        "paragraph",
+        "step",
+        "testimony",
+        "image",
+    ]
+    html = html_of(client, page)
+    assert "<h3" in html and "Le déroulé" in html
+    assert "<p>Un texte simple &amp; clair.</p>" in html
+    assert "Atelier" in html and "(mars 2022)" in html
+    assert "<blockquote>Enfin écoutés</blockquote>" in html
+    assert 'alt="Une urne en mairie"' in html
+    image = page.body[4].value
+    assert image.description == "Une urne en mairie" and image.collection.is_root()
+
+
+def test_partners_page_is_hidden_from_visitors(client, django_user_model, tmp_path):
+    """ "partners": visitors are sent to the login page, partner members read it."""
+    import_file(write_jsonl(tmp_path, [practice(visibility="partners")]))
+    page = PracticePage.objects.get(ref="p1")
+    assert client.get(page.url).status_code == 302
+    login_as(client, django_user_model, "membre", "partners")
+    assert "Pratique p1" in html_of(client, page)
+
+
+def test_group_visibility_lets_in_only_those_groups(
+    client, django_user_model, tmp_path
+):
+    """{"groups": [...]} restricts to the groups named by stable key."""
+    record = practice(visibility={"groups": ["editor:tanger", "reviewer:tanger"]})
+    import_file(write_jsonl(tmp_path, [record]))
+    page = PracticePage.objects.get(ref="p1")
+    login_as(client, django_user_model, "figuig", "editor:figuig", "partners")
+    assert client.get(page.url).status_code == 302  # Wagtail: to the login page
+    login_as(client, django_user_model, "tanger", "reviewer:tanger")
+    assert client.get(page.url).status_code == 200
+
+
+def test_login_visibility(client, django_user_model, tmp_path):
+    import_file(write_jsonl(tmp_path, [practice(visibility="login")]))
+    page = PracticePage.objects.get(ref="p1")
+    assert client.get(page.url).status_code == 302
+    login_as(client, django_user_model, "quelqu-un")
+    assert client.get(page.url).status_code == 200
+
+
+def test_partners_document_is_stored_privately(client, tmp_path):
+    """An attachment marked "partners" goes to a partners-only collection:
+    a visitor gets neither its title nor the file; the same file attached
+    publicly elsewhere is another, public document."""
+    make_pdf(tmp_path / "files/convention.pdf", "Clause réservée")
+    private = {"path": "files/convention.pdf", "title": "Convention"}
+    records = [
+        practice(attachments=[{**private, "visibility": "partners"}]),
+        practice("p2", attachments=[{**private, "visibility": "public"}]),
+    ]
+    import_file(write_jsonl(tmp_path, records))
+    secret = PracticePage.objects.get(ref="p1").attachments.get().document
+    public = PracticePage.objects.get(ref="p2").attachments.get().document
+    assert secret.pk != public.pk and public.collection.is_root()
+    assert secret.collection.get_view_restrictions().exists()
+    html = html_of(client, PracticePage.objects.get(ref="p1"))
+    assert secret.url not in html
+    assert client.get(secret.url).status_code == 302  # to the login page
+    assert client.get(public.url).status_code == 200
+
+
+def test_file_without_visibility_never_opens_a_private_page(client, tmp_path):
+    """Older files have no "visibility": re-importing one leaves a page made
+    private on the site private; "public" written out makes it public."""
+    import_file(write_jsonl(tmp_path, [practice()]))
+    import_file(write_jsonl(tmp_path, [practice(visibility="login")]))
+    page = PracticePage.objects.get(ref="p1")
+    import_file(write_jsonl(tmp_path, [practice(summary="Nouveau résumé")]))
+    assert client.get(page.url).status_code == 302
+    import_file(write_jsonl(tmp_path, [practice(visibility="public")]))
+    assert client.get(page.url).status_code == 200
+
+
+def test_new_translation_without_visibility_is_as_private_as_its_original(
+    client, tmp_path
+):
+    records = [
+        practice(visibility="partners"),
+        {"ref": "p1-ar", "language": "ar", "translation_of": "p1", "title": "ممارسة"},
+    ]
+    import_file(write_jsonl(tmp_path, records))
+    arabic = PracticePage.objects.get(ref="p1-ar")
+    assert client.get(arabic.url).status_code == 302
+
+
+def test_training_notes_between_sessions(client, tmp_path):
+    record = {
+        **rich_records(tmp_path)[6],
+        "sessions": [
+            {"title": "Les bases"},
+            {"note": "Pause déjeuner"},
+            {"title": "Le vote"},
+        ],
+    }
+    import_file(write_jsonl(tmp_path, [record]))
+    page = TrainingPage.objects.get(ref="formation-budget")
+    assert [b.block_type for b in page.sessions] == ["session", "note", "session"]

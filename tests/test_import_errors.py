@@ -2,13 +2,15 @@
 field, the command fails, and nothing at all is written (all or nothing)."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from practices.importers.writer import Writer
-from practices.models import Commune, PracticePage, Theme
+from practices.models import Commune, HubImage, PracticePage, Theme
 from tests.import_helpers import (
     import_failing,
     import_file,
     make_pdf,
+    make_png,
     practice,
     snapshot,
     write_jsonl,
@@ -18,6 +20,145 @@ pytestmark = pytest.mark.django_db
 
 TEMPLATE = {"ref": "t1", "type": "template", "language": "fr", "title": "Modèle"}
 LONG = "x" * 256
+
+
+def body(*blocks):
+    """A practice whose body is ``blocks`` (stream.py)."""
+    return practice("x", body=list(blocks))
+
+
+def image(**value):
+    return {"type": "image", "value": value}
+
+
+# Visibility and body blocks (issue #9, item 11).
+BAD_VISIBILITY_AND_BLOCKS = [
+    (
+        "visibility-unknown",
+        practice("x", visibility="secret"),
+        "visibility",
+        ("visibilité inconnue", "secret"),
+    ),
+    (
+        "visibility-password",
+        practice("x", visibility="password"),
+        "visibility",
+        ("jamais exporté",),
+    ),
+    (
+        "visibility-unknown-group",
+        practice("x", visibility={"groups": ["editor:atlantis"]}),
+        "visibility",
+        ("editor:atlantis",),
+    ),
+    (
+        "visibility-group-display-name",
+        practice("x", visibility={"groups": ["Membres partenaires"]}),
+        "visibility",
+        ("inconnu", "Membres partenaires"),
+    ),
+    (
+        "visibility-groups-not-a-list",
+        practice("x", visibility={"groups": "partners"}),
+        "visibility",
+        ("liste",),
+    ),
+    (
+        "visibility-with-a-password",
+        practice("x", visibility={"groups": [], "password": "x"}),
+        "visibility",
+        ("visibilité inconnue",),
+    ),
+    (
+        "attachment-visibility",
+        {**TEMPLATE, "attachments": [{"path": "ok.pdf", "visibility": "secret"}]},
+        "attachments",
+        ("secret",),
+    ),
+    ("body-a-number", practice("x", body=12), "body", ("liste de blocs",)),
+    ("block-not-an-object", body("texte"), "body", ("bloc 1", "{type, value}")),
+    (
+        "block-unknown-type",
+        body({"type": "video", "value": "x"}),
+        "body",
+        ("bloc 1", "video", "heading"),
+    ),
+    (
+        "block-without-value",
+        body({"type": "heading"}),
+        "body",
+        ("bloc 1", "{type, value}"),
+    ),
+    (
+        "heading-not-text",
+        body({"type": "heading", "value": ["a"]}),
+        "body",
+        ("texte",),
+    ),
+    (
+        "step-without-title",
+        body(
+            {"type": "paragraph", "value": "ok"},
+            {"type": "step", "value": {"period": "2022"}},
+        ),
+        "body",
+        ("bloc 2", "title", "obligatoire"),
+    ),
+    (
+        "step-unknown-field",
+        body({"type": "step", "value": {"title": "t", "when": "x"}}),
+        "body",
+        ("when",),
+    ),
+    (
+        "testimony-not-an-object",
+        body({"type": "testimony", "value": "Une citation"}),
+        "body",
+        ("quote",),
+    ),
+    (
+        "image-without-alt-text",
+        body(image(path="photo.png")),
+        "body",
+        ("alt_text", "decorative"),
+    ),
+    (
+        "image-missing-file",
+        body(image(path="absent.png", decorative=True)),
+        "body",
+        ("absent.png",),
+    ),
+    (
+        "image-outside",
+        body(image(path="/etc/hostname", decorative=True)),
+        "body",
+        ("hors du dossier",),
+    ),
+    (
+        "image-not-an-image",
+        body(image(path="fake.png", decorative=True)),
+        "body",
+        ("fake.png",),
+    ),
+    (
+        "image-password",
+        body(image(path="photo.png", decorative=True, visibility="password")),
+        "body",
+        ("jamais exporté",),
+    ),
+    (
+        "image-unknown-field",
+        body(image(path="photo.png", decorative=True, src="x")),
+        "body",
+        ("src",),
+    ),
+    (
+        "empty-note",
+        {**TEMPLATE, "type": "training", "sessions": [{"note": " "}]},
+        "sessions",
+        ("note",),
+    ),
+]
 
 # (id, bad second line, field named in the message, words of the message);
 # line 1 is always a valid record, which must not be written either.
@@ -187,6 +328,8 @@ def import_dir(tmp_path):
     windows_program = b"MZ" + bytes(58) + (64).to_bytes(4, "little") + b"PE\0\0"
     (directory / "virus.pdf").write_bytes(windows_program)
     (directory / "empty.txt").write_bytes(b"")
+    make_png(directory / "photo.png")
+    (directory / "fake.png").write_bytes((directory / "ok.pdf").read_bytes())
     return directory
 
 
@@ -220,6 +363,37 @@ def test_bad_line_is_reported_and_nothing_is_written(
     assert "rien n'a été importé" in message
     assert snapshot() == before
     assert not PracticePage.objects.filter(ref="ok").exists()
+
+
+@pytest.mark.parametrize(
+    ("bad_line", "field", "words"),
+    [
+        pytest.param(line, field, words, id=name)
+        for name, line, field, words in BAD_VISIBILITY_AND_BLOCKS
+    ],
+)
+def test_bad_visibility_or_block_is_reported_and_nothing_is_written(
+    import_dir, bad_line, field, words
+):
+    """A bad visibility or body block is reported (line, field, which block,
+    why) and nothing is written: no page, restriction, document or image."""
+    ok = practice(
+        "ok",
+        visibility="partners",
+        attachments=[{"path": "ok.pdf", "visibility": "partners"}],
+        body=[image(path="photo.png", alt_text="Photo")],
+    )
+    path = write_jsonl(import_dir, [ok, bad_line])
+    before = snapshot(), PageViewRestriction.objects.count(), HubImage.objects.count()
+    stderr, message = import_failing(path)
+    assert_reported(stderr, 2, field, *words)
+    assert "ligne 1" not in stderr
+    assert "rien n'a été importé" in message
+    assert (
+        snapshot(),
+        PageViewRestriction.objects.count(),
+        HubImage.objects.count(),
+    ) == before
 
 
 def test_errors_on_several_lines_are_all_reported(tmp_path):
@@ -380,3 +554,23 @@ def test_attachment_over_the_upload_limit_is_refused(import_dir, settings):
     record = {**TEMPLATE, "attachments": [{"path": "ok.pdf"}]}
     stderr, _message = import_failing(write_jsonl(import_dir, [record]))
     assert_reported(stderr, 1, "attachments", "trop volumineux", "ok.pdf")
+
+
+def test_failure_while_writing_removes_stored_images_too(
+    import_dir, monkeypatch, media_root
+):
+    """An image of the body stored before a failure is removed with the rest."""
+    records = [
+        {**practice("p1"), "body": [image(path="photo.png", alt_text="Photo")]},
+        {**TEMPLATE, "ref": "f1", "type": "training", "sessions": [{"title": "S1"}]},
+    ]
+
+    def broken(*args):
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(Writer, "_set_sessions", broken)
+    before = snapshot(), HubImage.objects.count()
+    stderr, _message = import_failing(write_jsonl(import_dir, records))
+    assert_reported(stderr, 2, None, "disque plein")
+    assert (snapshot(), HubImage.objects.count()) == before
+    assert not list(media_root.rglob("*.png"))

@@ -1,14 +1,22 @@
-"""Tests: fast hashing, no manifest needed for static files, in-memory cache."""
+"""Tests: fast hashing, no manifest needed for static files, in-memory cache.
+
+Built on base.py, not dev.py: dev.py refuses a DJANGO_SECRET_KEY from the
+environment (production variables), which a test run may have and not mind.
+"""
 
 import os
 
 from search.backend_config import search_backends
 
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS as _HOSTS
 from .base import SEARCH_BACKEND, SEARCH_URL
-from .dev import *  # noqa: F403
-from .dev import STORAGES as _STORAGES
+from .base import SECRET_KEY as _SECRET
+from .base import STORAGES as _STORAGES
 
 DEBUG = False
+SECRET_KEY = _SECRET or "test-only-insecure-key-not-for-production"
+ALLOWED_HOSTS = _HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **_STORAGES,

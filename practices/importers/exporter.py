@@ -2,29 +2,46 @@
 
 Output is deterministic — records ordered originals first, then translations, each
 by ref; keys in a fixed order; attachments copied as ``attachments/<ref>-<n>.<ext>``
-— so export → import into an empty site → export gives the same bytes.
+and the body's images as ``images/<ref>-<n>.<ext>`` — so export → import into an
+empty site → export gives the same bytes.
+
+Nothing private leaves unmarked: every page, attachment and image says who may
+see it (``visibility``, see visibility.py); a shared password is never written.
 """
 
 import json
 import shutil
-from html import escape
 from pathlib import Path
+
+from django.utils.translation import gettext as _
+from wagtail.models import PageViewRestriction
 
 from ..models import hub_page_models
 from .fields import fields_for
+from .stream import export_body
+from .visibility import Collections, GroupKeys, page_value, rules_of
 
 
 def export_records(out_path):
-    """Write every page with a ref to ``out_path``; returns the number of records."""
+    """Write every page with a ref to ``out_path``; returns the number of
+    records and the warnings for the operator."""
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    copy = AttachmentCopier(out_path.parent)
+    files = ExportFiles(out_path.parent)
     lines = [
-        json.dumps(record_of(page, source_ref, copy), ensure_ascii=False)
+        json.dumps(record_of(page, source_ref, files), ensure_ascii=False)
         for page, source_ref in ordered_pages()
     ]
     out_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return len(lines)
+    warnings = [
+        _(
+            "le groupe « %s » n'a pas de clé stable : il est omis de la "
+            "visibilité exportée (moins de monde verra ces contenus après import)"
+        )
+        % name
+        for name in sorted(files.keys.unnamed)
+    ]
+    return len(lines), warnings
 
 
 def ordered_pages():
@@ -52,7 +69,7 @@ def pages_of(model):
         model.objects.live()
         .exclude(ref=None)
         .select_related("locale")
-        .prefetch_related("attachments__document", "tagged_items__tag")
+        .prefetch_related("attachments__document__collection", "tagged_items__tag")
     )
 
 
@@ -60,10 +77,11 @@ def is_original(page):
     return page.locale.language_code == page.original_language
 
 
-def record_of(page, source_ref, copy_attachment=None):
-    """``page`` as an import record. Attachments are copied with
-    ``copy_attachment``; without it they are named by document id, which is
+def record_of(page, source_ref, files=None):
+    """``page`` as an import record. Attachments and images are copied by
+    ``files`` (an ExportFiles); without it they are named by id, which is
     enough to compare a page before and after an import (writer.content_of)."""
+    files = files or ExportFiles(None)
     record = {
         "ref": page.ref,
         "type": page.import_type,
@@ -73,7 +91,7 @@ def record_of(page, source_ref, copy_attachment=None):
         record["translation_of"] = source_ref
     record["title"] = page.title
     for spec in fields_for(page.import_type):
-        value = globals()[f"_get_{spec.kind}"](page, spec, copy_attachment)
+        value = globals()[f"_get_{spec.kind}"](page, spec, files)
         if value not in (None, "", [], {}):
             record[spec.name] = value
     return record
@@ -91,16 +109,13 @@ def _get_date(page, spec, _dir):
     return value.isoformat() if value else None
 
 
-def _get_body(page, spec, _dir):
-    return "".join(block_html(block) for block in page.body)
+def _get_visibility(page, spec, files):
+    return page_value(page, files.keys, files.page_rules)
 
 
-def block_html(block):
-    if block.block_type == "paragraph":
-        return block.value.source
-    if block.block_type == "heading":
-        return f"<h3>{escape(block.value)}</h3>"  # a heading is plain text
-    return block.render()
+def _get_body(page, spec, files):
+    numbers = iter(range(1, len(page.body) + 1))
+    return export_body(page.body, lambda image: files.image(page, next(numbers), image))
 
 
 def _get_term(page, spec, _dir):
@@ -126,44 +141,67 @@ def _get_indicators(page, spec, _dir):
     ]
 
 
-def _get_sessions(page, spec, _dir):
+def _get_sessions(page, spec, _files):
     return [
         {
             key: b.value[key]
             for key in ("title", "duration", "description")
             if b.value[key]
         }
-        for b in page.sessions
         if b.block_type == "session"
+        else {"note": b.value}
+        for b in page.sessions
     ]
 
 
-def _get_attachments(page, spec, copy_attachment):
+def _get_attachments(page, spec, files):
     documents = [attachment.document for attachment in page.attachments.all()]
-    if copy_attachment is None:
-        return [{"document": document.pk} for document in documents]
     return [
-        {
-            "path": copy_attachment(page, number, document),
-            "title": document.title,
-            "language": document.language,
-        }
+        files.document(page, number, document)
         for number, document in enumerate(documents, start=1)
     ]
 
 
-class AttachmentCopier:
-    """Copies a document beside the export as ``attachments/<ref>-<n>.<ext>``."""
+class ExportFiles:
+    """What an export reads once (group keys, view restrictions) and the files
+    it copies beside the export: ``attachments/<ref>-<n>.<ext>`` and
+    ``images/<ref>-<n>.<ext>``. ``directory=None``: nothing is copied, files
+    are named by id (to compare a page before and after an import)."""
 
     def __init__(self, directory):
-        self.directory = Path(directory) / "attachments"
+        self.directory = Path(directory) if directory is not None else None
+        self.keys = GroupKeys()
+        self.page_rules = rules_of(PageViewRestriction)
+        self.collections = Collections(self.keys)
 
-    def __call__(self, page, number, document):
-        name = f"{page.ref}-{number}.{document.file_extension.lower()}"
-        self.directory.mkdir(parents=True, exist_ok=True)
-        with (
-            document.open_file() as source,
-            (self.directory / name).open("wb") as target,
-        ):
-            shutil.copyfileobj(source, target)
-        return f"attachments/{name}"
+    def document(self, page, number, document):
+        if self.directory is None:
+            return {"document": document.pk}
+        extension = document.file_extension.lower()
+        return {
+            "path": self._copy(
+                document, "attachments", f"{page.ref}-{number}", extension
+            ),
+            "title": document.title,
+            "language": document.language,
+            "visibility": self.collections.value_of(document.collection),
+        }
+
+    def image(self, page, number, image):
+        if self.directory is None:
+            return {"image": image.pk}
+        extension = Path(image.file.name).suffix.lstrip(".").lower()
+        return {
+            "path": self._copy(image, "images", f"{page.ref}-{number}", extension),
+            "title": image.title,
+            "description": image.description,
+            "visibility": self.collections.value_of(image.collection),
+        }
+
+    def _copy(self, stored, folder, stem, extension):
+        name = f"{folder}/{stem}.{extension}"
+        target = self.directory / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with stored.open_file() as source, target.open("wb") as copy:
+            shutil.copyfileobj(source, copy)
+        return name

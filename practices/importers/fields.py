@@ -25,6 +25,8 @@ class Field:
 
 
 FIELDS = [
+    # Who may see the page (visibility.py); first, so that it is seen first.
+    Field("visibility", "visibility"),
     Field("summary", "text"),
     Field("body", "body"),
     Field("context", "rich", ("practice",)),

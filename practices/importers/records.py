@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from hub.single_line import single_line
+
 from ..models import find_page_by_ref
 from .fields import HEADER_FIELDS, KNOWN_NAMES, LANGUAGES, PAGE_TYPES, fields_for
 from .translations import TranslationGroups
@@ -160,11 +162,13 @@ class RecordReader:
         )
 
     def _check_title(self, line, title):
+        # One line: a line break in a title would stop the workflow e-mails.
+        title = single_line(title)
         if _is_blank(title):
             return self.fail(line, "title", _("champ obligatoire manquant"))
-        if len(title.strip()) > 255:
+        if len(title) > 255:
             return self.fail(line, "title", _("255 caractères au plus"))
-        return title.strip()
+        return title
 
     def _check_existing(self, line, clean):
         """Upserting may not turn a practice into a template, nor move languages."""

@@ -10,15 +10,28 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from hub.single_line import single_line
+
 from ..models import Commune, Region, Theme
-from ..uploads.validation import UploadRefused, validate_upload
+from ..uploads.validation import (
+    UploadRefused,
+    validate_image_upload,
+    validate_upload,
+)
+from . import visibility
 from .fields import STATUSES
+from .stream import BodyChecker
 
 # The spec lets --create-missing add places and themes only: target publics and
 # document kinds are the programme's closed lists, and a partnership needs two
 # communes that a bare name cannot give.
 CREATABLE = (Commune, Region, Theme)
 DOCUMENT_LANGUAGES = ("fr", "ar", "fr-ar")
+IMAGE_TEXTS = ("title", "description", "alt_text")
+# Text fields kept on one line (hub.single_line), as are titles, tags, term
+# names and the short values of list items; the others are paragraphs.
+SINGLE_LINE_TEXT = {"duration"}
+MULTI_LINE_ITEM_KEYS = {"description"}
 
 
 @dataclass
@@ -73,7 +86,7 @@ class TagIndex:
             for name, slug in Tag.objects.values_list("name", "slug"):
                 self._names.setdefault(name.casefold(), name)
                 self._names.setdefault(slug.casefold(), name)
-        value = value.strip()[:100]
+        value = single_line(value)[:100]
         return self._names.setdefault(value.casefold(), value)
 
 
@@ -85,6 +98,7 @@ class ValueChecker:
         self.create_missing = create_missing
         self.terms = TermIndex()
         self.tags = TagIndex()
+        self._group_keys = None
 
     def check(self, spec, value):
         return getattr(self, f"check_{spec.kind}")(spec, value)
@@ -92,9 +106,52 @@ class ValueChecker:
     def check_text(self, spec, value):
         if not isinstance(value, str):
             raise ValueError(_("texte attendu"))
+        if spec.name in SINGLE_LINE_TEXT:
+            return single_line(value)
         return value.strip()
 
-    check_rich = check_body = check_text
+    check_rich = check_text
+
+    def check_body(self, spec, value):
+        """A text (older files: one paragraph) or a list of blocks (stream.py)."""
+        if isinstance(value, str):
+            return self.check_text(spec, value)
+        return BodyChecker(self.check_image).check(value)
+
+    def check_image(self, value):
+        """An image block's value: the file (checked as the admin's image upload
+        is), its texts, and the visibility of the collection it goes to."""
+        allowed = ("path", *IMAGE_TEXTS, "decorative", "visibility")
+        if not isinstance(value, dict):
+            raise ValueError(_("objet attendu, avec : %s") % ", ".join(allowed))
+        unknown = sorted(set(value) - set(allowed))
+        if unknown:
+            raise ValueError(_("champ(s) inconnu(s) : %s") % ", ".join(unknown))
+        if not isinstance(value.get("path"), str) or not value["path"].strip():
+            raise ValueError(_("« path » : chemin du fichier image manquant"))
+        if any(not isinstance(value.get(k, ""), str) for k in IMAGE_TEXTS):
+            raise ValueError(_("« %s » : texte attendu") % "/".join(IMAGE_TEXTS))
+        if any(len(value.get(k, "")) > 255 for k in ("title", "description")):
+            raise ValueError(_("255 caractères au plus"))
+        if not isinstance(value.get("decorative", False), bool):
+            raise ValueError(_("« %s » : true ou false attendu") % "decorative")
+        if not value.get("decorative") and not value.get("alt_text", "").strip():
+            raise ValueError(
+                _("texte alternatif manquant (alt_text), ou « decorative » : true")
+            )
+        clean = dict(value)
+        clean["file"] = self.attachment_file(value["path"], validate_image_upload)
+        if "visibility" in value:
+            clean["visibility"] = self.visibility(value["visibility"])
+        return clean
+
+    def check_visibility(self, spec, value):
+        return self.visibility(value)
+
+    def visibility(self, value):
+        if self._group_keys is None:
+            self._group_keys = visibility.GroupKeys()
+        return visibility.check(value, self._group_keys)
 
     def check_int(self, spec, value):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -118,7 +175,7 @@ class ValueChecker:
         return value
 
     def term(self, spec, value):
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not single_line(value):
             raise ValueError(_("nom ou identifiant attendu"))
         slug = self.terms.resolve(spec.model, value)
         if slug is not None:
@@ -128,7 +185,7 @@ class ValueChecker:
         slug = slugify(value) or "term-" + hashlib.sha1(value.encode()).hexdigest()[:10]
         # Later records naming the same new term find it instead of creating it again.
         self.terms.add(spec.model, value, slug)
-        return TermRef(spec.model, slug, value.strip(), create=True)
+        return TermRef(spec.model, slug, single_line(value), create=True)
 
     def _unknown_message(self, spec, value):
         if spec.model in CREATABLE:
@@ -155,7 +212,7 @@ class ValueChecker:
 
     def check_tags(self, spec, value):
         if not isinstance(value, list) or not all(
-            isinstance(t, str) and t.strip() for t in value
+            isinstance(t, str) and single_line(t) for t in value
         ):
             raise ValueError(_("liste de mots-clés (textes) attendue"))
         return sorted({self.tags.resolve(t) for t in value})
@@ -178,14 +235,20 @@ class ValueChecker:
         clean = []
         for item in value:
             if not isinstance(item, dict) or any(
-                not isinstance(item.get(k), str) or not item.get(k).strip()
+                not isinstance(item.get(k), str) or not single_line(item.get(k))
                 for k in required
             ):
                 raise ValueError(
                     _("chaque élément doit avoir : %s") % ", ".join(required)
                 )
             clean.append(
-                {k: str(item[k]).strip() for k in (*required, *optional) if item.get(k)}
+                {
+                    k: str(item[k]).strip()
+                    if k in MULTI_LINE_ITEM_KEYS
+                    else single_line(str(item[k]))
+                    for k in (*required, *optional)
+                    if item.get(k)
+                }
             )
         return clean
 
@@ -193,19 +256,35 @@ class ValueChecker:
         return self.list_of_objects(value, ("label", "value"))
 
     def check_sessions(self, spec, value):
-        return self.list_of_objects(value, ("title",), ("duration", "description"))
+        """Sessions, and the notes between them ({"note": "…"})."""
+        if not isinstance(value, list):
+            raise ValueError(_("liste attendue"))
+        return [self._session_or_note(item) for item in value]
+
+    def _session_or_note(self, item):
+        if not isinstance(item, dict) or set(item) != {"note"}:
+            [session] = self.list_of_objects(
+                [item], ("title",), ("duration", "description")
+            )
+            return session
+        if not isinstance(item["note"], str) or not item["note"].strip():
+            raise ValueError(_("« note » : texte attendu"))
+        return {"note": item["note"]}
 
     def check_attachments(self, spec, value):
         items = self.list_of_objects(value, ("path",), ("title", "language"))
-        for item in items:
+        # One clean item per item, in order.
+        for item, given in zip(items, value, strict=True):
             item["file"] = self.attachment_file(item["path"])
+            if given.get("visibility") is not None:
+                item["visibility"] = self.visibility(given["visibility"])
             if item.get("language", "fr") not in DOCUMENT_LANGUAGES:
                 raise ValueError(
                     _("langue de fichier inconnue : %s") % item["language"]
                 )
         return items
 
-    def attachment_file(self, relative):
+    def attachment_file(self, relative, validate=validate_upload):
         path = (self.base_dir / relative).resolve()
         # Paths are relative to the import file and stay inside its folder: an
         # import must not be able to publish any file of the server.
@@ -220,7 +299,7 @@ class ValueChecker:
         # is stored, so that a refusal is reported with its line like any error.
         with path.open("rb") as handle:
             try:
-                validate_upload(handle, path.name)
+                validate(handle, path.name)
             except UploadRefused as refusal:
                 raise ValueError(f"{relative} : {refusal}") from None
         return path

@@ -11,29 +11,37 @@ from html import escape
 
 from django.utils.text import slugify
 from wagtail.models import Locale
-from wagtail.rich_text import RichText
 
 from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
 from ..models.resources import TemplatePage, TrainingPage
 from ..publishing.drafts import free_slug
 from ..publishing.sections import section_for
+from ..rich_text_sanitiser import sanitise_rich_text
 from ..site_structure import ensure_site, index_page
 from .exporter import record_of
 from .fields import fields_for
-from .stored import DocumentStore, TermStore
+from .stored import DocumentStore, ImageStore, TermStore
+from .stream import stream_data
+from .visibility import Collections, GroupKeys, page_value, set_page_visibility
 
 MODELS = {"practice": PracticePage, "template": TemplatePage, "training": TrainingPage}
 
 
 def text_to_html(text):
-    """Plain text with blank-line paragraphs becomes <p>…</p>; HTML is kept."""
-    if not text or text.lstrip().startswith("<"):
-        return text or ""
+    """Plain text with blank-line paragraphs becomes <p>…</p>, escaped; HTML is
+    kept as far as the editor could have written it (rich_text_sanitiser): a
+    file's ``<script>`` or ``onerror=`` never reaches a page."""
+    if not text:
+        return ""
+    if text.lstrip().startswith("<"):
+        return sanitise_rich_text(text)
     paragraphs = [
         p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
     ]
-    return "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return sanitise_rich_text(
+        "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    )
 
 
 def content_of(page):
@@ -48,11 +56,11 @@ class Writer:
         self.current_line = 0
         self._locales = {}
         self.terms = TermStore(self.locale)
-        self.documents = DocumentStore()
-
-    @property
-    def stored_files(self):
-        return self.documents.stored_files
+        self.keys = GroupKeys()
+        self.stored_files = []  # shared by both stores: removed if the import fails
+        collections = Collections(self.keys)
+        self.documents = DocumentStore(collections, self.stored_files)
+        self.images = ImageStore(collections, self.stored_files)
 
     def write(self, records):
         ensure_site()
@@ -80,6 +88,7 @@ class Writer:
         before = content_of(page) if page.live else None
         self._apply(page, data, source)
         self._move_to_commune_section(page)
+        self._restrict(page, data, source)
         if not page.has_unpublished_changes and content_of(page) == before:
             self.unchanged += 1
             return
@@ -126,8 +135,20 @@ class Writer:
             )
             parent.add_child(instance=page)
         self._apply(page, data, source)
+        self._restrict(page, data, source, created=True)
         page.save_revision().publish()
         return page
+
+    def _restrict(self, page, data, source, created=False):
+        """The page's view restriction, once it is in place (restrictions are
+        rows of their own, saved at once). A record without ``visibility``
+        (older files) leaves an existing page as it is, and makes a new
+        translation as private as its original."""
+        value = data.get("visibility")
+        if value is None and created and source is not None:
+            value = page_value(source, self.keys)
+        if value is not None:
+            set_page_visibility(page, value, self.keys)
 
     def _parent(self, data, locale):
         """Practices go to their commune's section, the others to their index."""
@@ -160,7 +181,12 @@ class Writer:
         setattr(page, spec.name, text_to_html(value))
 
     def _set_body(self, page, spec, value, locale):
-        page.body = [("paragraph", RichText(text_to_html(value)))] if value else []
+        page.body = stream_data(
+            value or "", text_to_html, lambda image: self.images.get(image).pk
+        )
+
+    def _set_visibility(self, page, spec, value, locale):
+        """Set by _restrict, once the page has its place in the tree."""
 
     def _set_int(self, page, spec, value, locale):
         setattr(page, spec.name, value)
@@ -196,7 +222,9 @@ class Writer:
 
     def _set_sessions(self, page, spec, value, locale):
         page.sessions = [
-            ("session", {"duration": "", "description": "", **item})
+            ("note", item["note"])
+            if "note" in item
+            else ("session", {"duration": "", "description": "", **item})
             for item in value or []
         ]
 

@@ -1,6 +1,13 @@
 """Demo content: vocabularies, then practices/templates/trainings through the
-importer (so the demo exercises the same path as a real import). Idempotent."""
+importer (so the demo exercises the same path as a real import). Idempotent.
 
+The demo accounts (``admin``/``changeme``…) are created only when asked for
+(``--demo-users``, which ``make run`` passes) on development settings: a
+database reached with production variables (``DJANGO_SECRET_KEY`` in the
+environment) must never get a superuser whose password is in the README.
+"""
+
+import argparse
 import shutil
 import tempfile
 from pathlib import Path
@@ -27,12 +34,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-users",
+            "--demo-users",
             action="store_true",
-            help=_("ne pas créer les comptes de démonstration"),
+            help=_(
+                "créer aussi les comptes de démonstration (admin/changeme…) : "
+                "réglages de développement seulement"
+            ),
         )
+        # No accounts is the default now; kept so that older scripts still run.
+        parser.add_argument("--no-users", action="store_true", help=argparse.SUPPRESS)
 
-    def handle(self, *args, no_users, **options):
+    def handle(self, *args, demo_users, **options):
+        if demo_users:
+            refuse_demo_users()  # before anything is written
         ensure_site()
         load_taxonomy(DEMO_DIR / "taxonomy.json")
         groups = ensure_roles()
@@ -45,7 +59,7 @@ class Command(BaseCommand):
                 writer, _warnings = run_import(workdir / "practices.jsonl")
             except ImportFailed as failure:
                 raise CommandError("\n".join(map(str, failure.problems))) from None
-        if not no_users and settings.DEBUG:
+        if demo_users:
             self.create_admin()
             create_demo_users(groups, DEMO_PASSWORD)
         self.stdout.write(
@@ -54,7 +68,7 @@ class Command(BaseCommand):
         )
 
     def create_admin(self):
-        """The documented development superuser (never in production: DEBUG only)."""
+        """The documented development superuser (see ``refuse_demo_users``)."""
         user, created = get_user_model().objects.get_or_create(
             username="admin", defaults={"email": "admin@example.org"}
         )
@@ -62,3 +76,25 @@ class Command(BaseCommand):
             user.is_staff = user.is_superuser = True
             user.set_password(DEMO_PASSWORD)
             user.save()
+
+
+def refuse_demo_users():
+    """Raise CommandError unless demo accounts may be created here: development
+    settings (DEBUG) and a secret key that does not come from the environment.
+    An exported ``DJANGO_SECRET_KEY`` means production variables, whatever the
+    settings module says (``manage.py`` falls back to the development one)."""
+    if getattr(settings, "SECRET_KEY_FROM_ENVIRONMENT", True):
+        raise CommandError(
+            _(
+                "--demo-users refusé : DJANGO_SECRET_KEY vient de l'environnement "
+                "(réglages de production). Les comptes de démonstration ne sont "
+                "jamais créés sur une base de production."
+            )
+        )
+    if not settings.DEBUG:
+        raise CommandError(
+            _(
+                "--demo-users refusé : les comptes de démonstration ne sont créés "
+                "qu'avec les réglages de développement (DEBUG)."
+            )
+        )
