@@ -22,7 +22,7 @@ $(BIN)/.dev: $(BIN)/.runtime requirements-dev.txt
 
 run: $(BIN)/.runtime
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --demo-users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(BIN)/.dev
@@ -33,11 +33,14 @@ lint: $(BIN)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
 
+# Production accepts only a cache shared by its processes (CACHE_URL: Redis);
+# nothing connects to it during the checks.
 check: $(BIN)/.dev
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check
 	DJANGO_SECRET_KEY=check-deploy-$$(date +%s)-not-a-real-secret-0123456789abcdef \
-	ALLOWED_HOSTS=passerelle.example.org DJANGO_SETTINGS_MODULE=hub.settings.production \
+	ALLOWED_HOSTS=passerelle.example.org CACHE_URL=redis://127.0.0.1:6379/0 \
+	DJANGO_SETTINGS_MODULE=hub.settings.production \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 services:

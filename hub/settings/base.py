@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from search.backend_config import search_backends
@@ -21,6 +22,17 @@ ENV = os.environ
 # Secrets and hosts have no defaults here: dev.py supplies harmless ones and
 # production.py refuses to start without them.
 SECRET_KEY = ENV.get("DJANGO_SECRET_KEY", "")
+# A secret key in the environment means production variables: development
+# settings refuse to start with it (dev.py), and load_demo never creates the
+# demo accounts (admin/changeme) then, whatever the settings module.
+SECRET_KEY_FROM_ENVIRONMENT = bool(SECRET_KEY)
+# Rotation (SECURITY.md): the previous keys, comma-separated, still verify the
+# sessions, password-reset links and signed values made with them until removed.
+SECRET_KEY_FALLBACKS = [
+    k.strip()
+    for k in ENV.get("DJANGO_SECRET_KEY_FALLBACKS", "").split(",")
+    if k.strip()
+]
 ALLOWED_HOSTS = [
     h.strip() for h in ENV.get("ALLOWED_HOSTS", "").split(",") if h.strip()
 ]
@@ -32,6 +44,14 @@ SEARCH_BACKEND = ENV.get("SEARCH_BACKEND", "database")
 SEARCH_URL = ENV.get("SEARCH_URL", "")
 SEARCH_INDEX = ENV.get("SEARCH_INDEX", "passerelle")
 CACHE_URL = ENV.get("CACHE_URL", "")
+# Reverse proxies in front of the application (hub/client_address.py): the client
+# is the N-th address from the right of X-Forwarded-For; 0: REMOTE_ADDR only.
+TRUSTED_PROXY_COUNT = ENV.get("TRUSTED_PROXY_COUNT", "0").strip() or "0"
+if not TRUSTED_PROXY_COUNT.isascii() or not TRUSTED_PROXY_COUNT.isdigit():
+    raise ImproperlyConfigured(
+        "TRUSTED_PROXY_COUNT must be a whole number of proxies (0: none)."
+    )
+TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
 SITE_BASE_URL = ENV.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@localhost>")
 
@@ -70,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, the policy chosen by kind of
+    # response (public site, admin, not HTML): hub/content_security.py.
+    "hub.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,7 +134,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-if CACHE_URL.startswith("redis://"):
+# Django's Redis cache takes redis://, rediss:// (TLS) and unix:// (a socket).
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -144,6 +168,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "hub.lockout.lockout_response"
+# The client's address behind TRUSTED_PROXY_COUNT proxies, not the proxy's.
+AXES_CLIENT_IP_CALLABLE = "hub.client_address.client_address"
 # Private pages and the share form send visitors to the member login (in their
 # language), not to the admin's.
 LOGIN_URL = "member-login"
@@ -175,6 +201,10 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Passerelle"
+# No third-party host sees who uses the admin: no Gravatar (it would receive a
+# hash of each editor's e-mail), no version check against wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Workflow e-mails (submitted, approved, changes requested) link to the admin
 # at WAGTAILADMIN_BASE_URL and come from this address.
