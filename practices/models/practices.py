@@ -8,7 +8,6 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -18,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import IndicatorBlock, narrative_blocks
+from ..inline_forms import SafeInlinePanel
 from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
 from .page_permissions import ScopedPagePermissions
@@ -212,7 +212,7 @@ class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
     ]
     results_panels = [
         FieldPanel("results"),
-        InlinePanel(
+        SafeInlinePanel(
             "participations",
             heading=_("Participants par public cible"),
             label=_("Public"),

@@ -16,11 +16,10 @@ comes back without it: the chooser would otherwise show the document's title.
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.forms.models import BaseModelFormSet
 from django.utils.translation import gettext_lazy as _
-from modelcluster.forms import BaseChildFormSet
-from wagtail.admin.panels import InlinePanel
 from wagtail.permissions import policy_registry
+
+from ..inline_forms import ForgedRowSafeFormSet, SafeInlinePanel
 
 REFUSED = _(
     "Vous ne pouvez pas joindre ce document : il se trouve dans une collection "
@@ -47,7 +46,7 @@ def refused_documents(user, documents):
     return [d for d in documents if not may_attach(user, d)]
 
 
-class AttachmentFormSet(BaseChildFormSet):
+class AttachmentFormSet(ForgedRowSafeFormSet):
     """The attachments of a page form, each new or changed choice checked."""
 
     def __init__(self, *args, **kwargs):
@@ -56,16 +55,6 @@ class AttachmentFormSet(BaseChildFormSet):
         # page), read now: cleaning the forms writes the posted choices into
         # these very objects.
         self.attached = {child.document_id for child in self.queryset}
-
-    def _construct_form(self, i, **kwargs):
-        """modelcluster reads an existing row's id as posted: a missing or
-        malformed one (a forged POST) raised a 500. It is a new row then,
-        whose id field refuses the value."""
-        try:
-            return super()._construct_form(i, **kwargs)
-        except (KeyError, ValidationError):
-            kwargs["instance"] = self.model()
-            return super(BaseModelFormSet, self)._construct_form(i, **kwargs)
 
     def clean(self):
         super().clean()
@@ -95,12 +84,12 @@ def forget_choice(form, name):
     form.data[form.add_prefix(name)] = ""
 
 
-class AttachmentsPanel(InlinePanel):
+class AttachmentsPanel(SafeInlinePanel):
     """The ``attachments`` inline panel of hub pages, with the check above."""
+
+    formset_class = AttachmentFormSet
 
     def get_form_options(self):
         options = super().get_form_options()
-        formset = options["formsets"][self.relation_name]
-        formset["formset"] = AttachmentFormSet
-        formset["inherit_kwargs"] = ["for_user"]
+        options["formsets"][self.relation_name]["inherit_kwargs"] = ["for_user"]
         return options
