@@ -31,6 +31,10 @@ urlpatterns = [
         "documents/authenticate_with_password/<int:restriction_id>/",
         password_throttling.document_password,
     ),
+    # Wagtail's document view, its headers corrected (downloads.serve_document).
+    re_path(
+        r"^documents/(\d+)/(.*)$", downloads.serve_document, name="wagtaildocs_serve"
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
