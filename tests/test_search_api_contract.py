@@ -16,7 +16,9 @@ schema-derived coverage cases.
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from search.facets import bump_version
@@ -46,7 +48,21 @@ schema = schemathesis.openapi.from_wsgi(
 
 
 @pytest.fixture
-def pages(db):
+def keep_the_test_connection():
+    """schemathesis calls the WSGI application itself, which sends Django's
+    request signals: their ``close_old_connections`` would close the test's
+    database connection in the middle of its transaction (PostgreSQL: "the
+    connection is closed"). Django's own test client disconnects it the same
+    way for the duration of a request."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def pages(db, keep_the_test_connection):
     """Pages of every type, translated and tagged, so that answers have
     results, facets, translations and suggestions to check."""
     cache.clear()
