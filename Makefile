@@ -32,6 +32,7 @@ lint: $(BIN)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/lint-imports --no-cache
 
 # Production accepts only a cache shared by its processes (CACHE_URL: Redis);
 # nothing connects to it during the checks.

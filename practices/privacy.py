@@ -87,14 +87,6 @@ def refused_pages_at(path, user=None, passed=()):
     return _refused(_covering_pages(path), user).exclude(pk__in=list(passed))
 
 
-def can_see_page(user, page):
-    """Whether ``user`` passes every restriction on ``page`` (or an ancestor)."""
-    restrictions = PageViewRestriction.objects.filter(
-        page__in=page.get_ancestors(inclusive=True)
-    )
-    return not _refused(restrictions, user).exists()
-
-
 def refused_collection_ids(collection_ids, user=None):
     """The ids among ``collection_ids`` whose documents ``user`` may not see."""
     refused = Collection.objects.filter(pk__in=set(collection_ids)).filter(
@@ -118,12 +110,6 @@ def with_private_documents(attachments):
     )
     covering = CollectionViewRestriction.objects.filter(collection__path=prefix)
     return attachments.annotate(private_document=Exists(covering))
-
-
-def can_see_document(user, document):
-    """Whether ``user`` may have ``document`` in a list (a password never
-    counts as passed there)."""
-    return not refused_collection_ids([document.collection_id], user)
 
 
 def refuse_document(document, request):

@@ -229,8 +229,6 @@ def test_line_separators_inside_text_survive(tmp_path):
 def test_export_of_the_demo_data_round_trips(tmp_path):
     """The demo content (loaded through the importer) survives export → import
     into an empty site → export, byte for byte."""
-    if not DEMO_FILE.exists():
-        pytest.skip("practices/demo/practices.jsonl is not written yet")
     call_command("load_demo", "--no-users", stdout=StringIO())
     first, second = round_trip(tmp_path)
     assert first == second

@@ -11,12 +11,17 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.cache import cache
 from django.test import Client, RequestFactory
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
 from home.models import programme_figures
 from hub.views import serve_image_file
 from practices.models import Commune
-from practices.privacy import can_see_document, can_see_page
+from practices.privacy import refused_collection_ids, visible_pages
 from practices.publishing.roles import PARTNERS, group_name
 from practices.publishing.sections import section_for
 from search.facets import bump_version
@@ -182,7 +187,7 @@ def test_login_restriction_admits_every_logged_in_user(clients):
 def test_privacy_helpers_answer_like_wagtail(
     catalogue, private_document, django_user_model
 ):
-    """``can_see_page`` / ``can_see_document`` (for other features' lists):
+    """``visible_pages`` / ``refused_collection_ids`` (what every list asks):
     restricted itself or through an ancestor, for each viewer."""
     users = {"anonymous": None}
     for name in ("outsider", "member", "superuser"):
@@ -191,11 +196,16 @@ def test_privacy_helpers_answer_like_wagtail(
             is_superuser=name == "superuser",
         )
     users["member"].groups.add(Group.objects.get(name=group_name(PARTNERS)))
+
+    def sees(user, page):
+        return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
+
     for viewer, user in users.items():
-        assert can_see_page(user, catalogue["public"])
-        assert can_see_page(user, catalogue["private"]) == SEEING[viewer]
-        assert can_see_page(user, catalogue["section"]) == SEEING[viewer]
-        assert can_see_document(user, private_document) == SEEING[viewer]
+        assert sees(user, catalogue["public"])
+        assert sees(user, catalogue["private"]) == SEEING[viewer]
+        assert sees(user, catalogue["section"]) == SEEING[viewer]
+        refused = refused_collection_ids([private_document.collection_id], user)
+        assert (not refused) == SEEING[viewer]
 
 
 # Listings -----------------------------------------------------------------------

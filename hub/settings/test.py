@@ -25,6 +25,10 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# Wagtail's tasks (reference index, file deletion) run at once, inside the test:
+# pinned here rather than left to django-tasks' default, which could change.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Each test process (an xdist worker) gets its own engine indices: tests create and
 # delete pages freely and must not see another process's documents.
 WAGTAILSEARCH_BACKENDS = search_backends(
