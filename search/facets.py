@@ -6,22 +6,20 @@ facet values, as sets of page ids per facet value (to filter) and bitmaps (to
 count): a few milliseconds for 10,000 ids, where asking each backend for facets
 would differ per engine and cost queries.
 
-The index is rebuilt lazily when the version stored in Django's cache changes; page
-publish, unpublish and delete, and term edits bump it (``bump_version``). With the
-local-memory cache every process has its own version, so a publish is seen at once
-by the process that handled it only: production refuses to start without a cache
-shared across processes (``CACHE_URL``). Even so, the index may lag behind the
-database (a write without signals, ``MAX_AGE``): it ranks, filters and counts,
-but what the search shows is checked against the database (``service``).
+The index is rebuilt lazily when the version stored in Django's cache changes
+(``hub.versioned_cache``); page publish, unpublish and delete, and term edits bump
+it (``bump_version``). With the local-memory cache every process has its own
+version, so a publish is seen at once by the process that handled it only:
+production refuses to start without a cache shared across processes
+(``CACHE_URL``). Even so, the index may lag behind the database (a write without
+signals, ``MAX_AGE``): it ranks, filters and counts, but what the search shows is
+checked against the database (``service``). Which indexed pages are restricted is
+read once per index (``visibility.restrictions``), so once per version too.
 """
 
-import threading
-import time
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -29,6 +27,7 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from hub.versioned_cache import VersionedValue
 from practices.models import (
     Commune,
     PracticePage,
@@ -158,40 +157,23 @@ def _by_count(item):
     return (-n, value)
 
 
-_lock = threading.Lock()
-_current = {"version": None, "index": None, "built": 0.0}
 # Changes made without our signals (raw SQL, a process where this module was never
 # imported) still show after this many seconds.
 MAX_AGE = 300
+# Built by ``build_index`` as named in this module when it runs (so a test may
+# replace it), once per version of ``VERSION_KEY`` (``hub.versioned_cache``).
+INDEX = VersionedValue(VERSION_KEY, lambda: build_index(), max_age=MAX_AGE)
 
 
 def get_index():
     """The facet index of the current version, rebuilt if a page changed."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    with _lock:
-        if _is_stale(version):
-            _current["index"] = build_index()
-            _current["version"] = version
-            _current["built"] = time.monotonic()
-        return _current["index"]
-
-
-def _is_stale(version):
-    return (
-        _current["index"] is None
-        or _current["version"] != version
-        or time.monotonic() - _current["built"] > MAX_AGE
-    )
+    return INDEX.get()
 
 
 def bump_version(**_kwargs):
     """Invalidate every process's index: now, and again after the transaction
     commits, so that no process can cache a build that missed the change."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+    INDEX.bump()
 
 
 def build_index():

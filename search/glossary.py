@@ -34,23 +34,22 @@ PostgreSQL compilers and modelsearch's OpenSearch/Elasticsearch compiler support
 engine call, only when a glossary term matched and only in "all languages" mode.
 
 The glossary is compiled once per process and rebuilt when the version in Django's
-cache changes: saving or deleting an entry bumps it (``search.models`` signals),
-so an edit in the admin applies to the next search; as for the facet index, share
-a cache (``CACHE_URL``) across processes.
+cache changes (``hub.versioned_cache``): saving or deleting an entry bumps it
+(``search.models`` signals), so an edit in the admin applies to the next search; as
+for the facet index, share a cache (``CACHE_URL``) across processes.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.cache import cache
 from django.db import transaction
 from modelsearch.query import And, Or, PlainText
+
+from hub.versioned_cache import VersionedValue
 
 from .analysis import ARABIC_STOP_WORDS, FRENCH_STOP_WORDS, analyse, normalise
 from .models import GlossaryEntry
@@ -100,34 +99,24 @@ class Glossary:
         return cls(table, max(map(len, table), default=0))
 
 
-_lock = threading.Lock()
-_current = {"version": None, "glossary": None, "built": 0.0}
+def _compile():
+    pairs = GlossaryEntry.objects.order_by("pk").values_list("french", "arabic")
+    return Glossary.compile(pairs)
+
+
+# Compiled once per version of ``VERSION_KEY`` (``hub.versioned_cache``).
+GLOSSARY = VersionedValue(VERSION_KEY, _compile, max_age=MAX_AGE)
 
 
 def get_glossary():
     """The compiled glossary of the current version (rebuilt after an edit)."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    with _lock:
-        if (
-            _current["glossary"] is None
-            or _current["version"] != version
-            or time.monotonic() - _current["built"] > MAX_AGE
-        ):
-            pairs = GlossaryEntry.objects.order_by("pk").values_list("french", "arabic")
-            _current["glossary"] = Glossary.compile(pairs)
-            _current["version"] = version
-            _current["built"] = time.monotonic()
-        return _current["glossary"]
+    return GLOSSARY.get()
 
 
 def bump_version(**_kwargs):
     """Invalidate every process's glossary: now, and again after the transaction
     commits, so that no process keeps a build that missed the change."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+    GLOSSARY.bump()
 
 
 def _translated_parts(query):

@@ -24,7 +24,6 @@ Both use the normalised query (``normalise``): lowercase, spaces collapsed, at m
 
 import hashlib
 import logging
-import time
 import unicodedata
 from dataclasses import asdict, dataclass
 
@@ -36,6 +35,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.signals import page_slug_changed, post_page_move
 
+from hub.versioned_cache import CacheVersion
 from practices.privacy import visible_pages
 
 from . import facets
@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_STRING_LENGTH = 255  # Query.query_string
 VERSION_KEY = "search:promotions-version"
+VERSION = CacheVersion(VERSION_KEY)
 CACHE_SECONDS = 300
 REPEAT_SECONDS = 60
 # Never typed by someone looking for a practice: markup, template and shell syntax.
@@ -121,23 +122,16 @@ def promoted(query, language, http_request=None):
 
 
 def _cache_key(query_string, language):
+    """The key changes with the facet index's version (pages published, moved…)
+    and with the promotions' version (``hub.versioned_cache``)."""
     digest = hashlib.sha256(query_string.encode()).hexdigest()
-    pages = cache.get(facets.VERSION_KEY)
-    return f"search:promotions:v2:{pages}:{_version()}:{language}:{digest}"
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+    pages = facets.INDEX.version.peek()
+    return f"search:promotions:v2:{pages}:{VERSION.current()}:{language}:{digest}"
 
 
 def bump_version(**_kwargs):
     """Forget every cached promotion (now, and after the transaction commits)."""
-    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+    VERSION.bump()
 
 
 def _still_public(promotions):
