@@ -8,9 +8,10 @@ scope (``all``: each page once, preferring the request's language). Under
 Like ``/api/search/``: outside ``i18n_patterns``, cacheable for a minute (publicly
 for anonymous visitors only), 400 (JSON) on a parameter its OpenAPI declaration
 does not allow (``api_params``: a bad ``lang``, a ``q`` over 200 characters),
-405 (JSON) on a method other than GET and HEAD, and never a 5xx —
-engine trouble answers from the database (``run_search``), anything else answers
-an empty list.
+405 (JSON) on a method other than GET and HEAD. Engine trouble answers from the
+database (``run_search``), or an empty list if a transport error still gets
+through (``TRANSPORT_ERRORS``); any other exception is a bug and raises (a 500,
+logged by Django).
 """
 
 import logging
@@ -24,6 +25,7 @@ from practices.privacy import visible_pages
 
 from . import api_params, facets, visibility
 from .analysis import analyse
+from .backends.engine import TRANSPORT_ERRORS
 from .facets import PAGE_MODELS
 from .json_api import UNICODE, error, read_only
 from .params import clean_query
@@ -68,11 +70,11 @@ def suggest(query, lang, http_request=None):
     word starting with the last word of ``query`` (and the other words)."""
     if len(query) < MIN_LENGTH:
         return []
+    if not analyse(query):
+        return []
     try:
-        if not analyse(query):
-            return []
         return _suggest(query, lang, http_request)
-    except Exception:
+    except TRANSPORT_ERRORS:  # anything else is a bug: let it raise
         logger.exception("Autocomplete failed for %r", query)
         return []
 

@@ -14,6 +14,12 @@ live and visible to the viewer now (``privacy.visible_pages``: an ``Exists`` in
 the same query, no query of its own). The count, the facets and the page count
 stay the index's — approximate until it refreshes: a page may then hold one
 result fewer than counted, never one it should not show.
+
+Only engine trouble is "degraded": ``run_search`` answers it from the database,
+and an engine transport error or timeout that still reaches this module
+(``TRANSPORT_ERRORS``) gives an empty answer flagged ``failed``/``degraded``. Any
+other exception is a bug and raises (a 500, logged by Django), never shown to
+visitors and API clients as a degraded search.
 """
 
 import logging
@@ -26,6 +32,7 @@ from practices.privacy import visible_pages
 
 from . import facets, glossary, highlight, visibility
 from .analysis import analyse
+from .backends.engine import TRANSPORT_ERRORS
 from .facets import PAGE_MODELS
 from .resilience import run_search
 
@@ -62,7 +69,7 @@ class SearchResponse:
     labels: dict
     backend: str = "database"
     degraded: bool = False
-    failed: bool = False  # the engine raised: results are empty, say so
+    failed: bool = False  # the engine failed at transport level: empty, say so
     related_tags: list = field(default_factory=list)  # [(slug, count)] if no results
 
 
@@ -132,7 +139,7 @@ def _ranked_ids(params, index, response):
             ids_only=True,
         )
         return list(results[:MAX_RESULTS])
-    except Exception:
+    except TRANSPORT_ERRORS:  # anything else is a bug: let it raise
         logger.exception("Search failed for %r", params.q)
         response.failed = response.degraded = True
         return []

@@ -1,7 +1,10 @@
 """Hostile input never makes the search page or the API fail (no 5xx): random
 Unicode, bidi marks, query syntax, unbalanced quotes, huge queries, NUL bytes and
-random parameter values."""
+random parameter values. Engine trouble is reported ("degraded"), not raised; a
+bug is raised, not reported as engine trouble."""
 
+import elastic_transport
+import opensearchpy
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,18 +117,75 @@ def test_nul_bytes_and_bidi_marks_are_ignored(client):
     assert data["count"] == 1
 
 
-def test_engine_failure_is_reported_not_raised(client, monkeypatch):
-    """If the search itself raises, the page says so and the API answers empty
-    and degraded: still no 5xx."""
+ENGINE_TROUBLE = [
+    opensearchpy.exceptions.ConnectionError("N/A", "Connection refused", None),
+    opensearchpy.exceptions.ConnectionTimeout("TIMEOUT", "Read timed out", None),
+    opensearchpy.exceptions.TransportError(503, "unavailable"),
+    elastic_transport.ConnectionError("Connection refused"),
+    elastic_transport.ConnectionTimeout("Read timed out"),
+]
+BUGS = [RuntimeError("a bug"), ValueError("another bug"), KeyError("lost")]
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("engine on fire")
 
-    monkeypatch.setattr("search.service.run_search", broken)
-    content = client.get("/fr/search/", {"q": "budget"}).content.decode()
-    assert "La recherche est momentanément indisponible" in content
-    data = client.get("/api/search/", {"q": "budget"}).json()
+def raising(exc):
+    def search(*args, **kwargs):
+        raise exc
+
+    return search
+
+
+@pytest.mark.parametrize("exc", ENGINE_TROUBLE, ids=lambda e: type(e).__name__)
+def test_engine_trouble_is_reported_not_raised(client, monkeypatch, caplog, exc):
+    """An engine transport error or timeout that gets through (``run_search``
+    answers most of them from the database): the page says so and the API
+    answers empty and degraded, no 5xx; the failure is logged."""
+    monkeypatch.setattr("search.service.run_search", raising(exc))
+    with caplog.at_level("ERROR", logger="search.service"):
+        content = client.get("/fr/search/", {"q": "budget"}).content.decode()
+        assert "La recherche est momentanément indisponible" in content
+        data = client.get("/api/search/", {"q": "budget", "lang": "all"}).json()
     assert (data["count"], data["degraded"]) == (0, True)
+    logged = [r for r in caplog.records if r.name == "search.service"]
+    assert len(logged) == 2
+    assert all(r.exc_info[0] is type(exc) for r in logged)
+
+
+@pytest.mark.parametrize("exc", BUGS, ids=lambda e: type(e).__name__)
+def test_bugs_in_the_search_raise_and_are_logged(client, monkeypatch, caplog, exc):
+    """Anything else is a bug, not a "degraded" search: it reaches the test (and
+    Django, which logs it and answers 500), on the page and in the API."""
+    monkeypatch.setattr("search.service.run_search", raising(exc))
+    for url, params in [
+        ("/fr/search/", {"q": "budget"}),
+        ("/api/search/", {"q": "budget"}),
+        ("/api/search/", {"q": "budget", "lang": "all"}),
+    ]:
+        with pytest.raises(type(exc)):
+            client.get(url, params)
+    caplog.clear()
+    client.raise_request_exception = False
+    with caplog.at_level("ERROR"):
+        assert client.get("/fr/search/", {"q": "budget"}).status_code == 500
+        assert client.get("/api/search/", {"q": "budget"}).status_code == 500
+    errors = [r for r in caplog.records if r.name == "django.request"]
+    assert [r.exc_info[0] for r in errors] == [type(exc), type(exc)]
+    assert not [r for r in caplog.records if r.name == "search.service"]
+
+
+def test_autocomplete_engine_trouble_answers_empty(client, monkeypatch, caplog):
+    """Autocomplete: a transport error that gets through answers an empty list
+    (logged); a bug raises."""
+    url = "/api/search/autocomplete/"
+    timeout = opensearchpy.exceptions.ConnectionTimeout("TIMEOUT", "timed out", None)
+    monkeypatch.setattr("search.autocomplete.run_search", raising(timeout))
+    with caplog.at_level("ERROR", logger="search.autocomplete"):
+        response = client.get(url, {"q": "bud", "lang": "fr"})
+    assert response.status_code == 200
+    assert response.json()["suggestions"] == []
+    assert [r.name for r in caplog.records] == ["search.autocomplete"]
+    monkeypatch.setattr("search.autocomplete.run_search", raising(RuntimeError("x")))
+    with pytest.raises(RuntimeError):
+        client.get(url, {"q": "bud", "lang": "fr"})
 
 
 def test_degraded_answer_is_flagged(client, monkeypatch):

@@ -38,6 +38,8 @@ configured by ``search.backend_config.search_backends`` and add to modelsearch:
 * ``transport_errors``: the exceptions that mean "engine trouble" for
   ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
   building errors (``FilterFieldError``…) are not in it: those are bugs.
+  ``TRANSPORT_ERRORS`` is the same for both clients at once, for the callers that
+  do not know which engine answers (``search.service``, ``search.autocomplete``).
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ from search.engine_settings import index_settings
 __all__ = [
     "ELASTICSEARCH_ERRORS",
     "OPENSEARCH_ERRORS",
+    "TRANSPORT_ERRORS",
     "Elasticsearch8Backend",
     "OpenSearchBackend",
     "engine_errors",
@@ -94,6 +97,16 @@ OPENSEARCH_ERRORS = (
 # elastic_transport.TransportError: connection, timeout, TLS, serialisation;
 # elasticsearch.ApiError: HTTP errors, UnsupportedProductError included.
 ELASTICSEARCH_ERRORS = (elastic_transport.TransportError, elasticsearch.ApiError)
+# "The engine is unreachable, too slow or failing", whichever client: connection
+# refused/reset and TLS (ConnectionError, SSLError/TlsError), our TIMEOUT (the
+# clients raise ConnectionTimeout when it runs out: there is no timeout class of
+# our own) and HTTP errors. Both clients raise a 5xx (503 unavailable…) as the
+# base class (TransportError / ApiError), not as a subclass of its own, so the
+# base classes are in it, and with them the 4xx subclasses: 404 is a missing index
+# (fresh or reset engine), which the database answers meanwhile. Nothing else —
+# a ValueError, a RuntimeError, a database error — is engine trouble: those are
+# bugs and must raise.
+TRANSPORT_ERRORS = (*OPENSEARCH_ERRORS, *ELASTICSEARCH_ERRORS)
 # Bulk writes report per-document failures (e.g. a missing alias) in the response,
 # which the bulk helpers raise as BulkIndexError: an indexing failure as well.
 OPENSEARCH_INDEXING_ERRORS = (*OPENSEARCH_ERRORS, opensearchpy.helpers.BulkIndexError)
