@@ -8,8 +8,9 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques et ressources")
 
     def ready(self):
-        from .publishing import notifications, translator_scope
+        from . import signal_handlers
+        from .publishing import translator_scope
 
-        notifications.connect()
+        signal_handlers.connect()
         # Before any permission check: the page policy every check asks.
         translator_scope.install()

@@ -23,11 +23,8 @@ cached that a rolled-back or concurrent change could leave stale.
 
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.db.models.signals import post_delete, post_init, post_save
-from django.dispatch import receiver
 from django.shortcuts import render
 from wagtail.models import (
     BaseViewRestriction,
@@ -176,44 +173,3 @@ def group_ids(user):
         ids = user.groups.values_list("pk", flat=True)
         user._privacy_group_ids = frozenset(ids)
     return user._privacy_group_ids
-
-
-# A page's indexed text leaves out its private attachments (``attachments_text``):
-# when a document moves to another collection, or a collection's restriction
-# changes, the pages attaching the documents concerned are indexed again.
-@receiver(post_init, sender="practices.HubDocument")
-def _remember_collection(sender, instance, **kwargs):
-    instance._indexed_collection_id = instance.__dict__.get("collection_id")
-
-
-@receiver(post_save, sender="practices.HubDocument")
-def _document_moved(sender, instance, created, **kwargs):
-    if not created and instance._indexed_collection_id != instance.collection_id:
-        reindex_pages_attaching(pk=instance.pk)
-    instance._indexed_collection_id = instance.collection_id
-
-
-@receiver(post_save, sender=CollectionViewRestriction)
-@receiver(post_delete, sender=CollectionViewRestriction)
-def _collection_restriction_changed(sender, instance, **kwargs):
-    path = Collection.objects.filter(pk=instance.collection_id).values("path")
-    reindex_pages_attaching(collection__path__startswith=Subquery(path[:1]))
-
-
-def reindex_pages_attaching(**document_filter):
-    """Index again the pages attaching documents that match ``document_filter``
-    (lookups on the document model)."""
-    from modelsearch.tasks import insert_or_update_object_task
-
-    from .models.base import AttachmentBase
-
-    for model in apps.get_models():
-        if not issubclass(model, AttachmentBase):
-            continue
-        lookups = {f"document__{k}": v for k, v in document_filter.items()}
-        page_ids = model.objects.filter(**lookups).values_list("page_id", flat=True)
-        page_model = model._meta.get_field("page").related_model
-        for page_id in set(page_ids):
-            insert_or_update_object_task.enqueue(
-                page_model._meta.app_label, page_model._meta.model_name, str(page_id)
-            )

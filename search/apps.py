@@ -9,7 +9,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        # Connects the signals that invalidate the facet index and the promotions
-        # cache in every process
-        # (management commands too, not only those that load the URLs).
-        from . import facets, promotions, visibility  # noqa: F401
+        # Connects the signals that invalidate the facet index, the promotions
+        # and the glossary in every process (management commands too, not only
+        # those that load the URLs).
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -28,13 +28,12 @@ from .analysis import analyse
 from .backends.engine import TRANSPORT_ERRORS
 from .facets import PAGE_MODELS
 from .json_api import UNICODE, error, read_only
-from .params import clean_query
+from .openapi import autocomplete_parameters
+from .params import MAX_SUGGESTIONS, MIN_LENGTH, clean_query
 from .resilience import run_search
 
 logger = logging.getLogger(__name__)
 
-MIN_LENGTH = 2
-MAX_SUGGESTIONS = 8
 # Asked from the engine: room for restricted pages and translations left out.
 CANDIDATES = 4 * MAX_SUGGESTIONS
 CACHE_SECONDS = 60
@@ -42,8 +41,6 @@ CACHE_SECONDS = 60
 
 @read_only
 def autocomplete(request):
-    from .openapi import autocomplete_parameters  # it reads this module's limits
-
     lang = request.GET.get("lang", "")
     language = lang if lang in ("fr", "ar") else translation.get_language()
     with translation.override(language):

@@ -8,24 +8,21 @@ would differ per engine and cost queries.
 
 The index is rebuilt lazily when the version stored in Django's cache changes
 (``hub.versioned_cache``); page publish, unpublish and delete, and term edits bump
-it (``bump_version``). With the local-memory cache every process has its own
-version, so a publish is seen at once by the process that handled it only:
-production refuses to start without a cache shared across processes
-(``CACHE_URL``). Even so, the index may lag behind the database (a write without
-signals, ``MAX_AGE``): it ranks, filters and counts, but what the search shows is
-checked against the database (``service``). Which indexed pages are restricted is
-read once per index (``visibility.restrictions``), so once per version too.
+it (``bump_version``, connected in ``signal_handlers``). With the local-memory
+cache every process has its own version, so a publish is seen at once by the
+process that handled it only: production refuses to start without a cache shared
+across processes (``CACHE_URL``). Even so, the index may lag behind the database
+(a write without signals, ``MAX_AGE``): it ranks, filters and counts, but what the
+search shows is checked against the database (``service``). Which indexed pages
+are restricted is read once per index (``visibility.restrictions``), so once per
+version too.
 """
 
 from dataclasses import dataclass, replace
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import translation
-from taggit.models import Tag
-from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Locale
 
 from hub.versioned_cache import VersionedValue
 from practices.models import (
@@ -157,8 +154,8 @@ def _by_count(item):
     return (-n, value)
 
 
-# Changes made without our signals (raw SQL, a process where this module was never
-# imported) still show after this many seconds.
+# Changes made without our signals (raw SQL, a process where they were never
+# connected) still show after this many seconds.
 MAX_AGE = 300
 # Built by ``build_index`` as named in this module when it runs (so a test may
 # replace it), once per version of ``VERSION_KEY`` (``hub.versioned_cache``).
@@ -263,26 +260,3 @@ def labels(index, language):
         }
         index.labels[language] = found
     return index.labels[language]
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def _page_changed(sender, **kwargs):
-    bump_version()
-
-
-@receiver(post_delete)
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        bump_version()
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_save, sender=Tag)
-@receiver(post_save, sender=Theme)
-@receiver(post_save, sender=Region)
-@receiver(post_save, sender=Commune)
-@receiver(post_save, sender=TargetPublic)
-def _term_or_restriction_changed(sender, **kwargs):
-    bump_version()

@@ -35,7 +35,7 @@ engine call, only when a glossary term matched and only in "all languages" mode.
 
 The glossary is compiled once per process and rebuilt when the version in Django's
 cache changes (``hub.versioned_cache``): saving or deleting an entry bumps it
-(``search.models`` signals), so an edit in the admin applies to the next search; as
+(``search.signal_handlers``), so an edit in the admin applies to the next search; as
 for the facet index, share a cache (``CACHE_URL``) across processes.
 """
 

@@ -11,8 +11,6 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -74,13 +72,3 @@ class GlossaryEntry(models.Model):
             errors["arabic"] = _("Le terme arabe doit être écrit en lettres arabes.")
         if errors:
             raise ValidationError(errors)
-
-
-@receiver(post_save, sender=GlossaryEntry)
-@receiver(post_delete, sender=GlossaryEntry)
-def _glossary_changed(**kwargs):
-    """Every process rebuilds its glossary before its next search (imported here,
-    not at the top: ``glossary`` imports this module)."""
-    from .glossary import bump_version
-
-    bump_version()

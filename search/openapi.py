@@ -1,11 +1,10 @@
 """The OpenAPI 3 description of ``GET /api/search/`` and
-``GET /api/search/autocomplete/``, built from ``params.py`` (and the limits of
-``autocomplete.py``). The API validates its parameters against these very
+``GET /api/search/autocomplete/``, built from ``params.py`` (the autocomplete's
+limits included). The API validates its parameters against these very
 declarations (``api_params``), so the documented values cannot drift from the
 validated ones; ``tests/test_search_api_contract.py`` has an independent client
 (schemathesis) check every answer against them."""
 
-from . import autocomplete
 from .facets import FACETS
 from .params import (
     DEFAULT_PAGE_SIZE,
@@ -13,7 +12,9 @@ from .params import (
     MAX_PAGE,
     MAX_PAGE_SIZE,
     MAX_QUERY_LENGTH,
+    MAX_SUGGESTIONS,
     MAX_VALUES_PER_FILTER,
+    MIN_LENGTH,
     SLUG_FILTERS,
     SORTS,
     TYPES,
@@ -103,7 +104,7 @@ def autocomplete_parameters():
             QUERY,
             "What has been typed: titles must have words starting with each word "
             "(the last one may be incomplete). Fewer than "
-            f"{autocomplete.MIN_LENGTH} characters: no suggestions; more than "
+            f"{MIN_LENGTH} characters: no suggestions; more than "
             f"{MAX_QUERY_LENGTH}: 400.",
         ),
         _parameter(
@@ -206,7 +207,7 @@ AUTOCOMPLETE = _object(
         "query": {"type": "string", "description": "The query as completed."},
         "suggestions": {
             "type": "array",
-            "maxItems": autocomplete.MAX_SUGGESTIONS,
+            "maxItems": MAX_SUGGESTIONS,
             "items": {"$ref": "#/components/schemas/Suggestion"},
         },
     }
@@ -287,9 +288,9 @@ def schema():
                     "parameters": autocomplete_parameters(),
                     "responses": {
                         "200": _json(
-                            f"At most {autocomplete.MAX_SUGGESTIONS} suggestions, "
+                            f"At most {MAX_SUGGESTIONS} suggestions, "
                             "best first (none for a query under "
-                            f"{autocomplete.MIN_LENGTH} characters).",
+                            f"{MIN_LENGTH} characters).",
                             "AutocompleteResponse",
                         ),
                         "400": _json("An invalid `lang`.", "Error"),

@@ -18,6 +18,9 @@ DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 50
 # A filter repeated more often than this is abuse, not a search: refuse the extra.
 MAX_VALUES_PER_FILTER = 5
+# Autocomplete: no suggestions under MIN_LENGTH characters, at most MAX_SUGGESTIONS.
+MIN_LENGTH = 2
+MAX_SUGGESTIONS = 8
 
 LANGUAGES = ("fr", "ar", "all")
 TYPES = ("practice", "template", "training")

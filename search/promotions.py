@@ -29,11 +29,8 @@ from dataclasses import asdict, dataclass
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
-from wagtail.signals import page_slug_changed, post_page_move
 
 from hub.versioned_cache import CacheVersion
 from practices.privacy import visible_pages
@@ -216,15 +213,3 @@ def _first_time(request, scope, query_string):
     )
     digest = hashlib.sha256(f"{scope}\n{query_string}\n{client}".encode()).hexdigest()
     return cache.add(f"search:hit:{digest}", True, timeout=REPEAT_SECONDS)
-
-
-@receiver(post_save, sender=SearchPromotion)
-@receiver(post_delete, sender=SearchPromotion)
-def _promotions_changed(sender, **kwargs):
-    bump_version()
-
-
-@receiver(post_page_move)
-@receiver(page_slug_changed)
-def _page_moved(sender, **kwargs):
-    bump_version()

@@ -24,14 +24,9 @@ through ``practices.privacy.visible_pages``, which asks the database
 import threading
 
 from django.db.models import Q
-from django.db.models.signals import m2m_changed
-from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.models import Page
 
 from practices import privacy
-
-from . import facets
 
 _lock = threading.Lock()
 
@@ -115,12 +110,3 @@ class VisibleIndex:
 
 def for_viewer(index, user):
     return VisibleIndex(index, hidden_ids(index, user))
-
-
-# Who may see a page changes with its restriction's groups (saved after the
-# restriction itself by the admin's privacy form) and with moves into or out of
-# a restricted section; ``facets`` already follows restriction saves and deletes.
-@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-@receiver(post_page_move)
-def _privacy_changed(sender, **kwargs):
-    facets.bump_version()

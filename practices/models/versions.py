@@ -11,9 +11,7 @@ Every file of a document, the current one included, has a row here, written by
 import posixpath
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,18 +77,3 @@ def record_version(document, uploaded_by_id=None, note=""):
         uploaded_by_id=uploaded_by_id,
         note=note,
     )
-
-
-@receiver(post_delete, sender=DocumentVersion)
-def delete_earlier_file(sender, instance, **kwargs):
-    """A deleted version takes its file along, unless it is still the document's
-    current file (Wagtail deletes that one with the document itself)."""
-    name = instance.file.name
-
-    def delete_if_unused():
-        from .documents import HubDocument
-
-        if not HubDocument.objects.filter(file=name).exists():
-            instance.file.storage.delete(name)
-
-    transaction.on_commit(delete_if_unused)

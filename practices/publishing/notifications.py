@@ -114,24 +114,3 @@ reliable_wagtail_notifiers = [
     type(f"Reliable{notifier.__name__}", (ReliableEmails, notifier), {})()
     for _signal, _sender, _uid, notifier in WAGTAIL_NOTIFIERS
 ]
-
-
-def connect():
-    """Called from PracticesConfig.ready()."""
-    from wagtail import signals
-
-    signals.task_submitted.connect(
-        commune_review_submission_notifier,
-        sender=TaskState,
-        dispatch_uid="commune_review_task_submitted_email_notification",
-    )
-    # Wagtail's notifiers are replaced under their own dispatch_uid: if Wagtail
-    # connected them already they are disconnected; if not yet (this app is
-    # ready before wagtail.admin), Wagtail's connect finds the uid taken and
-    # adds nothing. Either way each signal sends one mail, a reliable one.
-    for (name, sender, uid, _class), notifier in zip(
-        WAGTAIL_NOTIFIERS, reliable_wagtail_notifiers, strict=True
-    ):
-        signal = getattr(signals, name)
-        signal.disconnect(sender=sender, dispatch_uid=uid)
-        signal.connect(notifier, sender=sender, dispatch_uid=uid)
