@@ -1,9 +1,21 @@
-"""StreamField blocks for fiches, templates and training modules."""
+"""StreamField blocks for fiches, templates and training modules.
+
+Every block offered in the editor's block picker has a ``description`` and a
+``preview_value`` (French, about the programme's subjects), so that editors see
+what a block is for and what it looks like before inserting it. The previews
+are rendered by the admin's block preview view with the site's own templates
+and stylesheet (``practices/templates/wagtailcore/shared/block_preview.html``).
+
+Block names and value shapes are those stored in pages and read/written by the
+importer and the exporter (``practices/importers/stream.py``): do not rename.
+"""
 
 from django.utils.translation import gettext_lazy as _
 from PIL import features
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import CollectionViewRestriction
 
 # Pillow writes AVIF only when built with libavif (Pillow ≥ 11.2 wheels are).
 AVIF = features.check("avif")
@@ -15,8 +27,11 @@ class HeadingBlock(blocks.CharBlock):
     class Meta:
         icon = "title"
         label = _("Intertitre")
+        description = _(
+            "Un intertitre qui découpe le récit en parties (étapes, phases, thèmes)."
+        )
         template = "practices/blocks/heading_block.html"
-        preview_value = "Étape 1 : diagnostic partagé"
+        preview_value = "Étape 1 : diagnostic partagé avec les associations de femmes"
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -31,8 +46,16 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Paragraphe")
+        description = _("Du texte courant, avec gras, italique, liens et listes.")
         template = "practices/blocks/paragraph_block.html"
-        preview_value = "<p>La commune a réuni les associations du quartier.</p>"
+        preview_value = (
+            "<p>Le service de l'action sociale de la commune a réuni les "
+            "associations du quartier pour <b>recenser les besoins</b> des femmes "
+            "et des jeunes avant d'ouvrir l'espace d'accueil :</p>"
+            "<ul><li>garde d'enfants pendant les formations ;</li>"
+            "<li>accompagnement des porteuses de projets ;</li>"
+            "<li>ateliers d'orientation pour les jeunes diplômés.</li></ul>"
+        )
 
 
 class StepBlock(blocks.StructBlock):
@@ -45,7 +68,17 @@ class StepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Étape")
+        description = _("Une étape de la démarche : ce qui a été fait, et quand.")
         template = "practices/blocks/step_block.html"
+        preview_value = {
+            "title": "Diagnostic participatif avec les habitantes",
+            "period": "janvier – mars 2024",
+            "description": (
+                "Trois réunions de quartier animées avec l'association locale : "
+                "85 femmes ont décrit leurs besoins en garde d'enfants, en "
+                "formation et en accès aux services communaux."
+            ),
+        }
 
 
 class TestimonyBlock(blocks.StructBlock):
@@ -57,7 +90,19 @@ class TestimonyBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Témoignage")
+        description = _(
+            "Les mots d'une participante, d'un jeune ou d'un partenaire, avec son "
+            "nom ou son rôle."
+        )
         template = "practices/blocks/testimony_block.html"
+        preview_value = {
+            "quote": (
+                "Avant, nous n'osions pas prendre la parole devant le conseil. "
+                "Aujourd'hui, trois d'entre nous siègent à l'instance de l'équité, "
+                "de l'égalité des chances et de l'approche genre."
+            ),
+            "author": "Fatima, membre d'une coopérative féminine",
+        }
 
 
 class IndicatorBlock(blocks.StructBlock):
@@ -69,7 +114,14 @@ class IndicatorBlock(blocks.StructBlock):
     class Meta:
         icon = "order"
         label = _("Indicateur")
+        description = _(
+            "Un résultat mesuré : ce qui est compté et sa valeur (par exemple "
+            "« Femmes formées » : 120)."
+        )
         template = "practices/blocks/indicator_block.html"
+        # The block renders a <dt>/<dd> pair: its preview puts it in a <dl>.
+        preview_template = "practices/blocks/indicator_block_preview.html"
+        preview_value = {"label": "Jeunes accompagnés vers l'emploi", "value": "120"}
 
 
 class SessionBlock(blocks.StructBlock):
@@ -82,7 +134,35 @@ class SessionBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Séance")
+        description = _("Une séance du module : son titre, sa durée et son contenu.")
         template = "practices/blocks/session_block.html"
+        # The block renders an <li>: its preview puts it in the sessions' <ol>.
+        preview_template = "practices/blocks/session_block_preview.html"
+        preview_value = {
+            "title": "Le budget participatif communal",
+            "duration": "3 heures",
+            "description": (
+                "Travail en petits groupes : classer les projets proposés par les "
+                "habitants, les femmes et les jeunes selon les priorités du plan "
+                "d'action de la commune."
+            ),
+        }
+
+
+class NoteBlock(blocks.TextBlock):
+    """A remark between the sessions of a training module (plain text)."""
+
+    class Meta:
+        icon = "help"
+        label = _("Note")
+        description = _(
+            "Une remarque entre deux séances : matériel à prévoir, conseil aux "
+            "formateurs et formatrices."
+        )
+        preview_value = (
+            "Prévoir une garderie pendant les séances pour que les mères puissent "
+            "y participer."
+        )
 
 
 class PictureBlock(ImageBlock):
@@ -94,17 +174,51 @@ class PictureBlock(ImageBlock):
         context["avif"] = AVIF
         return context
 
+    def get_preview_value(self):
+        """The first image of the library outside partners-only collections
+        (whose files not every editor may load); None, an empty preview, when
+        there is none. An image cannot be a constant."""
+        images = get_image_model().objects.order_by("pk")
+        for path in CollectionViewRestriction.objects.values_list(
+            "collection__path", flat=True
+        ):
+            images = images.exclude(collection__path__startswith=path)
+        image = images.first()
+        return self.to_python(image.pk if image else None)
+
     class Meta:
         icon = "image"
+        label = _("Image")
+        description = _(
+            "Une photo ou une illustration, avec un texte alternatif qui la décrit."
+        )
         template = "practices/blocks/image_block.html"
 
 
+class BaseStreamBlock(blocks.StreamBlock):
+    """A free narrative (what was done, usage notes, descriptions)."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    step = StepBlock()
+    testimony = TestimonyBlock()
+    image = PictureBlock()
+
+
+class IndicatorsBlock(blocks.StreamBlock):
+    """The measured results of a fiche."""
+
+    indicator = IndicatorBlock()
+
+
+class SessionsBlock(blocks.StreamBlock):
+    """The sessions of a training module, with notes between them."""
+
+    session = SessionBlock()
+    note = NoteBlock()
+
+
 def narrative_blocks():
-    """Blocks of a free narrative (what was done, usage notes, descriptions)."""
-    return [
-        ("heading", HeadingBlock()),
-        ("paragraph", ParagraphBlock()),
-        ("step", StepBlock()),
-        ("testimony", TestimonyBlock()),
-        ("image", PictureBlock(label=_("Image"))),
-    ]
+    """The (name, block) pairs of ``BaseStreamBlock``, as the importer and the
+    exporter read them."""
+    return list(BaseStreamBlock().child_blocks.items())

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..blocks import IndicatorBlock, narrative_blocks
+from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
 from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
@@ -47,7 +47,7 @@ class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
     context = rich(_("contexte et problème"), _("La situation de départ et le besoin."))
     objectives = rich(_("objectifs"))
     body = StreamField(
-        narrative_blocks(),
+        BaseStreamBlock(),
         blank=True,
         verbose_name=_("ce qui a été fait"),
         help_text=_("Les étapes, dans l'ordre, avec témoignages et images si utile."),
@@ -68,7 +68,7 @@ class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
     )
     results = rich(_("résultats et preuves"))
     indicators = StreamField(
-        [("indicator", IndicatorBlock())], blank=True, verbose_name=_("indicateurs")
+        IndicatorsBlock(), blank=True, verbose_name=_("indicateurs")
     )
     difficulties = rich(
         _("difficultés rencontrées"), _("Les échecs aussi sont utiles aux autres.")

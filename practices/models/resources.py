@@ -5,13 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import SessionBlock, narrative_blocks
+from ..blocks import BaseStreamBlock, SessionsBlock
 from ..privacy import visible_pages
 from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, synchronised_terms
@@ -35,7 +34,7 @@ class TrainingPageTag(TaggedItemBase):
 class ResourcePage(HubPageMixin, ScopedPagePermissions, Page):
     """Fields common to templates and training modules (abstract)."""
 
-    body = StreamField(narrative_blocks(), blank=True, verbose_name=_("description"))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     themes = ParentalManyToManyField(
         "practices.Theme", verbose_name=_("thèmes"), blank=True
     )
@@ -147,7 +146,7 @@ class TrainingPage(ResourcePage):
     duration = models.CharField(_("durée"), max_length=100, blank=True)
     prerequisites = models.TextField(_("prérequis"), blank=True)
     sessions = StreamField(
-        [("session", SessionBlock()), ("note", blocks.TextBlock(label=_("Note")))],
+        SessionsBlock(),
         blank=True,
         verbose_name=_("séances"),
     )
