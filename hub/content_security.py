@@ -1,9 +1,9 @@
 """The Content-Security-Policy header: one policy per kind of response.
 
-Rich text is sanitised where it enters (``practices.rich_text_sanitiser``); the
-policy is the second wall, for whatever a bug or a future field lets through:
-on the public site the browser runs no script but the hub's own files, and no
-inline script, handler (``onerror=``) or style at all.
+Rich text is sanitised where it enters (``hub.text``); the policy is the
+second wall, for whatever a bug or a future field lets through: on the public
+site the browser runs no script but the hub's own files, and no inline script,
+handler (``onerror=``) or style at all.
 
 django-csp (the Mozilla project, whose settings Django 6's built-in CSP
 follows) writes the header; rather than a hand-written middleware it also gives

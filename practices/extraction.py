@@ -24,6 +24,8 @@ from odf.namespaces import TEXTNS
 from odf.opendocument import load as load_odf
 from pypdf import PdfReader
 
+from hub.text import join_capped
+
 from .arabic_text import logical_arabic
 
 logger = logging.getLogger(__name__)
@@ -44,20 +46,6 @@ class EncryptedDocument(Exception):
     """The document needs a password to be read."""
 
 
-def join_capped(pieces, limit=MAX_TEXT):
-    """Join non-empty ``pieces`` with newlines, reading no further than needed
-    to fill ``limit`` characters (a huge workbook is not read to its end)."""
-    text, length = [], 0
-    for piece in pieces:
-        piece = (piece or "").strip()
-        if piece:
-            text.append(piece)
-            length += len(piece) + 1
-        if length >= limit:
-            break
-    return "\n".join(text)[:limit]
-
-
 def from_pdf(stream):
     reader = PdfReader(stream)
     # Many PDFs are encrypted with an empty user password (only printing or
@@ -65,13 +53,13 @@ def from_pdf(stream):
     if reader.is_encrypted and not reader.decrypt(""):
         raise EncryptedDocument
     pages = reader.pages
-    text = join_capped(page.extract_text() or "" for page in pages)
+    text = join_capped((page.extract_text() or "" for page in pages), MAX_TEXT)
     return logical_arabic(text), len(pages)
 
 
 def from_docx(stream):
     document = docx.Document(stream)
-    return join_capped(_docx_blocks(document)), None
+    return join_capped(_docx_blocks(document), MAX_TEXT), None
 
 
 def _docx_blocks(document):
@@ -84,7 +72,7 @@ def _docx_blocks(document):
 
 
 def from_odf(stream):
-    return join_capped(_odf_paragraphs(load_odf(stream).body)), None
+    return join_capped(_odf_paragraphs(load_odf(stream).body), MAX_TEXT), None
 
 
 def _odf_paragraphs(node):
@@ -100,7 +88,7 @@ def _odf_paragraphs(node):
 def from_xlsx(stream):
     workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     try:
-        return join_capped(_xlsx_rows(workbook)), None
+        return join_capped(_xlsx_rows(workbook), MAX_TEXT), None
     finally:
         workbook.close()
 
@@ -122,7 +110,7 @@ def from_pptx(stream):
         numbered = (SLIDE_PART.fullmatch(name) for name in archive.namelist())
         slides = sorted((int(m.group(1)), m.group(0)) for m in numbered if m)
         texts = (_slide_text(archive.read(name)) for _, name in slides)
-        return join_capped(texts), len(slides)
+        return join_capped(texts, MAX_TEXT), len(slides)
 
 
 def _slide_text(xml):

@@ -67,7 +67,7 @@ def public_html(client, page):
 def sanitise_rich_text(html):
     # Imported here so that the importer and share form tests below also run
     # (and fail) on code that has no sanitiser.
-    from practices.rich_text_sanitiser import sanitise_rich_text
+    from hub.text import sanitise_rich_text
 
     return sanitise_rich_text(html)
 
@@ -129,7 +129,7 @@ def rich_text_features():
 def test_allow_list_matches_the_editor_features():
     """A feature added to (or removed from) an editor must be added to (or
     removed from) the sanitiser's allow-list: the two never disagree."""
-    from practices.rich_text_sanitiser import FEATURE_TAGS
+    from hub.text import FEATURE_TAGS
 
     assert rich_text_features() == set(FEATURE_TAGS)
 

@@ -90,6 +90,22 @@ def test_plain_text_is_escaped(client, tmp_path):
     assert "Budget &amp; dépenses" in html and "5 &lt; 10" in html
 
 
+def test_plain_text_becomes_paragraphs_with_line_breaks(tmp_path):
+    """What the importer stores for plain text, pinned: paragraphs split on
+    lines with nothing (or only spaces) on them, single line breaks kept, every
+    line escaped and trimmed (``hub.text``, as the share form does)."""
+    record = practice(
+        context="Ligne 1\r\n  Ligne 2  \n \nDeux & trois",
+        body="Récit\nsuite\n\n\nfin <b>",
+    )
+    import_file(write_jsonl(tmp_path, [record]))
+    page = PracticePage.objects.get(ref="p1")
+    assert page.context == "<p>Ligne 1<br>Ligne 2</p><p>Deux &amp; trois</p>"
+    assert [(b.block_type, b.value.source) for b in page.body] == [
+        ("paragraph", "<p>Récit<br>suite</p><p>fin &lt;b&gt;</p>")
+    ]
+
+
 def test_template_with_docx_pdf_xlsx_attachments(client, tmp_path, media_root):
     """A template's files are stored, listed on its page and downloadable."""
     template = rich_records(tmp_path)[4]

@@ -15,6 +15,7 @@ from django.urls import reverse
 from wagtail.models import Locale, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
+from hub.localize import in_french
 from practices.models import (
     PracticePage,
     TemplateIndexPage,
@@ -29,7 +30,6 @@ from practices.publishing.workflows import (
     PRACTICE,
     RESOURCE,
     TRANSLATION,
-    in_french,
 )
 from tests.factories import (
     PracticePageFactory,

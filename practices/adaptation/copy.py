@@ -13,8 +13,9 @@ import copy
 from django.utils import translation
 from django.utils.translation import gettext
 
+from hub.slugs import free_child_slug
+
 from ..models import PracticePage
-from ..publishing.drafts import free_slug
 
 TITLE_LENGTH = PracticePage._meta.get_field("title").max_length
 
@@ -25,7 +26,7 @@ def build_adaptation(original, section):
     language = original.locale.language_code
     draft = PracticePage(
         title=adapted_title(original.title, language),
-        slug=free_slug(section, original.slug),
+        slug=free_child_slug(section, original.slug),
         locale_id=original.locale_id,
         original_language=language,
         summary=original.summary,

@@ -37,8 +37,9 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from hub.localize import in_french
+
 from ..models.roles import CommuneRole
-from ..publishing import in_french
 from ..publishing.roles import COORDINATORS, PARTNERS, TRAINERS, TRANSLATORS
 
 PUBLIC = "public"

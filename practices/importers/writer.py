@@ -7,17 +7,17 @@ must not pile up revisions nor re-publish every page.
 """
 
 import datetime
-from html import escape
+from functools import partial
 
-from django.utils.text import slugify
 from wagtail.models import Locale
+
+from hub.slugs import free_child_slug, slug_base
+from hub.text import plain_text_to_html
 
 from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
 from ..models.resources import TemplatePage, TrainingPage
-from ..publishing.drafts import free_slug
 from ..publishing.sections import section_for
-from ..rich_text_sanitiser import sanitise_rich_text
 from ..site_structure import ensure_site, index_page
 from .exporter import record_of
 from .fields import fields_for
@@ -26,22 +26,6 @@ from .stream import stream_data
 from .visibility import Collections, GroupKeys, page_value, set_page_visibility
 
 MODELS = {"practice": PracticePage, "template": TemplatePage, "training": TrainingPage}
-
-
-def text_to_html(text):
-    """Plain text with blank-line paragraphs becomes <p>…</p>, escaped; HTML is
-    kept as far as the editor could have written it (rich_text_sanitiser): a
-    file's ``<script>`` or ``onerror=`` never reaches a page."""
-    if not text:
-        return ""
-    if text.lstrip().startswith("<"):
-        return sanitise_rich_text(text)
-    paragraphs = [
-        p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()
-    ]
-    return sanitise_rich_text(
-        "".join(f"<p>{escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
-    )
 
 
 def content_of(page):
@@ -170,7 +154,7 @@ class Writer:
 
     @staticmethod
     def _free_slug(parent, ref):
-        return free_slug(parent, slugify(ref)[:200] or "page")
+        return free_child_slug(parent, slug_base(ref, max_length=200, fallback="page"))
 
     # Setters, one per field kind (see fields.py) ---------------------------------
 
@@ -178,11 +162,13 @@ class Writer:
         setattr(page, spec.name, value or "")
 
     def _set_rich(self, page, spec, value, locale):
-        setattr(page, spec.name, text_to_html(value))
+        setattr(page, spec.name, plain_text_to_html(value, html_passes=True))
 
     def _set_body(self, page, spec, value, locale):
         page.body = stream_data(
-            value or "", text_to_html, lambda image: self.images.get(image).pk
+            value or "",
+            partial(plain_text_to_html, html_passes=True),
+            lambda image: self.images.get(image).pk,
         )
 
     def _set_visibility(self, page, spec, value, locale):

@@ -16,17 +16,17 @@ import threading
 from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable
-from wagtail_localize.fields import SynchronizedField
 
+from hub.localize import LANGUAGE_CHOICES, is_translation, localised
 from hub.single_line import SingleLineTitles
+from hub.slugs import free_slug, slug_base
+from hub.text import join_capped
 
-from ..extraction import join_capped
 from ..privacy import private_collection_ids, with_private_documents
+from ..translation_workflow import translation_workflow
 
-LANGUAGE_CHOICES = [("fr", _("Français")), ("ar", _("Arabe"))]
 # Characters of attached documents' titles and text indexed with a page: each
 # document already holds at most extraction.MAX_TEXT; a page with many long
 # attachments must not weigh megabytes in every search backend.
@@ -91,8 +91,6 @@ class HubPageMixin(SingleLineTitles, models.Model):
 
     def get_workflow(self):
         """Translations go to the translation workflow, wherever they sit."""
-        from ..publishing.workflows import is_translation, translation_workflow
-
         if self.pk and is_translation(self):
             workflow = translation_workflow()
             if workflow is not None:
@@ -157,13 +155,11 @@ class HubPageMixin(SingleLineTitles, models.Model):
         return join_capped(pieces, ATTACHMENTS_TEXT_LIMIT)
 
     def _unique_ref(self):
-        base = slugify(f"{self.slug or self.title}")[:100] or "page"
+        base = slug_base(f"{self.slug or self.title}", max_length=100, fallback="page")
         code = self.locale.language_code if self.locale_id else "fr"
-        candidate, n = f"{base}-{code}", 1
-        while find_page_by_ref(candidate) is not None:
-            n += 1
-            candidate = f"{base}-{code}-{n}"
-        return candidate
+        return free_slug(
+            f"{base}-{code}", lambda ref: find_page_by_ref(ref) is not None
+        )
 
     def localise_terms(self):
         """Point every term link at the translation in this page's locale, if any."""
@@ -176,33 +172,6 @@ class HubPageMixin(SingleLineTitles, models.Model):
                 setattr(self, name, [localised(t, self.locale_id) for t in terms])
             elif getattr(self, field.attname):
                 setattr(self, name, localised(getattr(self, name), self.locale_id))
-
-
-def synchronised_terms(*names):
-    """wagtail-localize overrides that copy term foreign keys instead of
-    translating them.
-
-    By default wagtail-localize treats a foreign key to a translatable snippet as
-    a related object to translate: "Translate" on a page then also re-translates
-    the commune, region, partnership or kind it points at, overwriting their
-    existing Arabic names with the French source text (no translation memory
-    holds them). Copying the link and letting ``localise_terms`` re-point it on
-    save keeps the vocabulary intact.
-    https://wagtail-localize.org/stable/how-to/field-configuration/
-    """
-    return [SynchronizedField(name) for name in names]
-
-
-def localised(term, locale_id):
-    """The translation of ``term`` in ``locale_id``, or ``term`` itself."""
-    if term is None or term.locale_id == locale_id:
-        return term
-    return (
-        type(term)
-        .objects.filter(translation_key=term.translation_key, locale_id=locale_id)
-        .first()
-        or term
-    )
 
 
 class AttachmentBase(Orderable):

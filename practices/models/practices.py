@@ -16,10 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from hub.localize import localised, synchronised_terms
+
 from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
 from ..publishing.attachment_scope import AttachmentsPanel
-from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
+from .base import AttachmentBase, HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
 STATUS_CHOICES = [

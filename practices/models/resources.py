@@ -10,10 +10,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from hub.localize import synchronised_terms
+
 from ..blocks import BaseStreamBlock, SessionsBlock
 from ..privacy import visible_pages
 from ..publishing.attachment_scope import AttachmentsPanel
-from .base import AttachmentBase, HubPageMixin, synchronised_terms
+from .base import AttachmentBase, HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]

@@ -14,7 +14,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
-from .base import localised
+from hub.localize import localised
+
 from .page_permissions import ScopedPagePermissions
 
 

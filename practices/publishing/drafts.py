@@ -2,7 +2,6 @@
 where they go, and how they enter the workflow."""
 
 from django.db import transaction
-from wagtail.models import Locale
 
 from ..models.roles import EDITOR, CommuneRole
 from .sections import section_for
@@ -47,18 +46,3 @@ def save_draft(section, page, user, submit=False):
         if workflow is not None:
             workflow.start(page, user)
     return page, revision
-
-
-def free_slug(parent, slug):
-    """``slug``, or ``slug-2``, ``slug-3``… : the first not taken among
-    ``parent``'s children (sibling slugs must differ)."""
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    candidate, n = slug, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{slug}-{n}"
-    return candidate
-
-
-def locale_of(language_code):
-    return Locale.objects.get(language_code=language_code)

@@ -25,10 +25,12 @@ from wagtail.admin.mail import (
 )
 from wagtail.models import TaskState, WorkflowState
 
+from hub.localize import in_french
+
 from ..models.review_task import CommuneReviewTask, commune_key_of
 from ..models.roles import REVIEWER
 from .mail_delivery import ReliableEmails
-from .workflows import COMMUNE_REVIEW, in_french
+from .workflows import COMMUNE_REVIEW
 
 
 class CommuneReviewSubmissionEmailNotifier(

@@ -17,6 +17,8 @@ from wagtail.models import (
     Locale,
 )
 
+from hub.localize import in_french
+
 from ..models import (
     CommuneSectionPage,
     TemplateIndexPage,
@@ -24,7 +26,6 @@ from ..models import (
 )
 from ..models.roles import EDITOR, REVIEWER, CommuneRole
 from ..site_structure import ensure_site
-from . import in_french
 from .sections import ensure_sections
 from .workflows import ensure_workflows
 

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.models import Locale
 
+from hub.localize import in_french
+
 from ..models import Commune, CommuneSectionPage, PracticeIndexPage
-from . import in_french
 
 PROGRAMME_SLUG = "programme"
 PROGRAMME_TITLE = _("Programme (toutes communes)")

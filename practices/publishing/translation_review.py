@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
-from .workflows import is_translation
+from hub.localize import is_translation
 
 
 def submit_translation(request, page):

@@ -4,7 +4,7 @@ The translation group holds ``change_page`` on the whole Arabic home, because
 Wagtail grants page rights on subtrees and wagtail-localize puts translations
 anywhere in it. A right that comes from that group counts only on a page that
 wagtail-localize made from another locale (a ``Translation`` targets it, as in
-``workflows.is_translation``): on an Arabic original — a practice written in
+``hub.localize.is_translation``): on an Arabic original — a practice written in
 Arabic, a section, the home — it gives nothing, not even the right to see the
 page in the admin. Rights from any other group (a commune editor who also
 translates) and superusers are untouched.
@@ -35,7 +35,7 @@ from wagtail.models import GroupPagePermission, Page, PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import in_french
+from hub.localize import in_french
 
 # The per-request cache of the pages wagtail-localize translated, kept on the
 # user object like Wagtail's own ``_page_permission_cache``.

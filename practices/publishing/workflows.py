@@ -3,19 +3,21 @@
 - practice: the commune's reviewers, then the programme coordination;
 - resource (templates, trainings): the coordination;
 - translation (a page wagtail-localize translated from another locale): the
-  coordination — chosen per page by ``workflow_for`` whatever section holds it.
+  coordination — chosen per page by ``HubPageMixin.get_workflow`` whatever
+  section holds it (``practices.translation_workflow``).
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from hub.localize import in_french
+
 from ..models import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
 from ..models.review_task import CommuneReviewTask
-from . import in_french
+from ..translation_workflow import TRANSLATION
 
 PRACTICE = _("Fiche pratique : relecture communale puis coordination")
 RESOURCE = _("Ressource : validation par la coordination")
-TRANSLATION = _("Traduction : validation par la coordination")
 COMMUNE_REVIEW = _("Relecture par la commune")
 COORDINATION = _("Validation par la coordination")
 
@@ -48,16 +50,3 @@ def _workflow(label, tasks):
             workflow=workflow, task=task, defaults={"sort_order": order}
         )
     return workflow
-
-
-def translation_workflow():
-    return Workflow.objects.filter(name=in_french(TRANSLATION), active=True).first()
-
-
-def is_translation(page):
-    """True when wagtail-localize made ``page`` from a page in another locale."""
-    from wagtail_localize.models import Translation
-
-    return Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id
-    ).exists()

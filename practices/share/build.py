@@ -15,17 +15,18 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Collection
 
+from hub.localize import locale_of, localised
+from hub.slugs import free_child_slug, slug_base
+from hub.text import paragraph_blocks, plain_text_to_html
+
 from ..models import HubDocument, PracticePage
-from ..models.base import localised
 from ..models.practices import PracticeAttachment
 from ..publishing.attachment_scope import REFUSED, refused_documents
-from ..publishing.drafts import free_slug, locale_of, save_draft
+from ..publishing.drafts import save_draft
 from ..uploads.validation import validate_upload
 from . import pending
-from .text import as_paragraph_blocks, as_rich_text
 
 RICH_FIELDS = [
     "context",
@@ -76,9 +77,9 @@ def _practice(data, section, documents):
         original_language=section.locale.language_code,
         year=day.year if day else None,
         **{name: data[name] for name in PLAIN_FIELDS},
-        **{name: as_rich_text(data[name]) for name in RICH_FIELDS},
+        **{name: plain_text_to_html(data[name]) for name in RICH_FIELDS},
     )
-    page.body = as_paragraph_blocks(data["body"])
+    page.body = paragraph_blocks(data["body"])
     page.themes = list(data["themes"])
     page.target_publics = list(data["target_publics"])
     page.tags.add(*data["tags"])
@@ -92,9 +93,8 @@ def _practice(data, section, documents):
 def _free_slug(section, title):
     """A slug free among the section's pages: ASCII for a French title (as the
     other fiches), Arabic letters for an Arabic one."""
-    base = slugify(title) or slugify(title, allow_unicode=True)
-    base = base[:80].strip("-") or "pratique"
-    return free_slug(section, base)
+    base = slug_base(title, max_length=80, fallback="pratique", unicode=True, trim=True)
+    return free_child_slug(section, base)
 
 
 def _documents(form, stored):

@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 from wagtail.models import Locale
 
+from hub.localize import LANGUAGE_CHOICES, locale_of, localised
+
 from ..models import TargetPublic, Theme
-from ..models.base import LANGUAGE_CHOICES, localised
 from ..models.practices import STATUS_CHOICES
-from ..publishing.drafts import editor_communes, locale_of, section_of_user
+from ..publishing.drafts import editor_communes, section_of_user
 from ..uploads.forms import check_uploaded
 from ..uploads.validation import sanitise_filename, validate_upload
 from . import pending
