@@ -12,8 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, PageLogEntry
 
+from practices.drafts import save_draft
 from practices.models import PracticePage
-from practices.publishing.drafts import save_draft
 from tests.factories import (
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)

@@ -6,7 +6,7 @@ it. The page's button and the action ask the same question here; the action
 then asks the section's page permissions (``section_of_user``), which decide.
 """
 
-from ..publishing.drafts import editor_communes
+from ..publishing.communes import editor_communes
 
 
 def adaptable_communes(user, page):

@@ -21,10 +21,10 @@ from hub.localize import locale_of, localised
 from hub.slugs import free_child_slug, slug_base
 from hub.text import paragraph_blocks, plain_text_to_html
 
+from ..drafts import save_draft
 from ..models import HubDocument, PracticePage
 from ..models.practices import PracticeAttachment
 from ..publishing.attachment_scope import REFUSED, refused_documents
-from ..publishing.drafts import save_draft
 from ..uploads.validation import validate_upload
 from . import pending
 

@@ -19,7 +19,7 @@ from hub.localize import LANGUAGE_CHOICES, locale_of, localised
 
 from ..models import TargetPublic, Theme
 from ..models.practices import STATUS_CHOICES
-from ..publishing.drafts import editor_communes, section_of_user
+from ..publishing.communes import editor_communes, section_of_user
 from ..uploads.forms import check_uploaded
 from ..uploads.validation import sanitise_filename, validate_upload
 from . import pending

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ..models import PracticePage
-from ..publishing.drafts import editor_communes
+from ..publishing.communes import editor_communes
 from . import pending
 from .build import create_practice
 from .forms import MAX_FILES, SharePracticeForm

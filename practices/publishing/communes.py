@@ -1,7 +1,5 @@
-"""Drafts made outside the page editor (the share form, "adapt this practice"):
-where they go, and how they enter the workflow."""
-
-from django.db import transaction
+"""The communes a user edits for, and the section their new fiches go to
+(the share form, "adapt this practice")."""
 
 from ..models.roles import EDITOR, CommuneRole
 from .sections import section_for
@@ -29,20 +27,3 @@ def section_of_user(user, locale, commune=None):
     if not section.permissions_for_user(user).can_add_subpage():
         return None
     return section
-
-
-@transaction.atomic
-def save_draft(section, page, user, submit=False):
-    """Add ``page`` under ``section`` as a draft owned by ``user``; optionally
-    submit it to its workflow. Returns the page. Nothing is left if it fails."""
-    page.live = False
-    page.owner = user
-    if page.locale_id is None:
-        page.locale = section.locale
-    section.add_child(instance=page)
-    revision = page.save_revision(user=user, log_action=True)
-    if submit:
-        workflow = page.get_workflow()
-        if workflow is not None:
-            workflow.start(page, user)
-    return page, revision
