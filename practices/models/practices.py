@@ -18,9 +18,9 @@ from wagtail.search import index
 
 from hub.page_context import PageContextMixin
 
+from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
-from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, localised, synchronised_terms
 from .page_permissions import ScopedPagePermissions
 

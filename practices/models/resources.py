@@ -12,8 +12,8 @@ from wagtail.search import index
 
 from hub.page_context import PageContextMixin
 
+from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, SessionsBlock
-from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin, synchronised_terms
 from .page_permissions import ScopedPagePermissions
 
