@@ -8,9 +8,10 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques et ressources")
 
     def ready(self):
-        from . import signal_handlers
+        from . import page_context, signal_handlers
         from .publishing import translator_scope
 
         signal_handlers.connect()
+        page_context.register_builders()
         # Before any permission check: the page policy every check asks.
         translator_scope.install()

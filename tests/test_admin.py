@@ -100,7 +100,7 @@ def form_errors(response):
 def choosable_document(language):
     """A document every admin role may choose, so attach (« Modèles partagés »,
     ``practices.publishing.roles``): the page forms refuse the others
-    (``practices.publishing.attachment_scope``)."""
+    (``practices.attachment_choice``)."""
     shared = Collection.objects.get(depth=2, name=group_name(SHARED_COLLECTION))
     return HubDocumentFactory(language=language, collection=shared)
 

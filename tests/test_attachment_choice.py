@@ -6,7 +6,7 @@ template and training forms (create, edit, preview) refuse a new or changed
 choice outside the editor's collections with a field error, and nothing is
 saved; what the page already attaches stays valid for the next editor. The
 share form takes no document id from the browser, and checks what it attaches
-the same way. The rule is ``practices/publishing/attachment_scope.py``.
+the same way. The rule is ``practices/attachment_choice.py``.
 """
 
 import json

@@ -186,7 +186,7 @@ POLICY |= {
 # file, version, thumbnail — only by those who work on them (the collection's
 # rights, the draft's page rights, the uploader), a 404 for everyone else. And a
 # forged document id in A's draft's edit form: only those who may choose B's
-# file attach it (practices/publishing/attachment_scope.py).
+# file attach it (practices/attachment_choice.py).
 DRAFT_ATTACHMENTS = {
     "draft_attachment": TEAM_A | {TR},  # root collection, on a draft of A
     "shared_upload": TEAM_A | {TR},  # A's collection, the share form's draft

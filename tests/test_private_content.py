@@ -18,7 +18,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from home.models import programme_figures
+from home.page_context import programme_figures
 from hub.views import serve_image_file
 from practices.models import Commune
 from practices.privacy import refused_collection_ids, visible_pages

@@ -4,22 +4,20 @@ The practice index also answers ``commune/<slug>/`` and ``tag/<slug>/`` so that 
 commune (a snippet, not a page) and a free tag each get a page of their own.
 """
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .. import listing
-from ..privacy import viewer
-from .communes import Commune
+from hub.page_context import PageContextMixin
+
 from .page_permissions import ScopedPagePermissions
 
 
-class ListingIndexPage(ScopedPagePermissions, Page):
-    """An index whose children are listed with filters (abstract)."""
+class ListingIndexPage(PageContextMixin, ScopedPagePermissions, Page):
+    """An index whose children are listed with filters (abstract); the listing
+    is built by ``practices.page_context.index_context``."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -33,21 +31,6 @@ class ListingIndexPage(ScopedPagePermissions, Page):
 
     class Meta:
         abstract = True
-
-    def listing_context(self, request, base_queryset=None, fixed=None):
-        queryset = base_queryset
-        if queryset is None:
-            queryset = self.listing_model.objects.descendant_of(self)
-        return listing.build(
-            request, queryset, self.locale, self.filter_names, fixed=fixed or {}
-        )
-
-    def get_context(self, request, *args, fixed=None, **kwargs):
-        """``fixed``: filters set by a sub-route (a commune, a tag), applied before
-        anything else so the listing is computed once, already narrowed."""
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing_context(request, fixed=fixed))
-        return context
 
 
 class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
@@ -70,36 +53,17 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
     def index_route(self, request):
         return self.render(request)
 
+    # The routes name what they fix; the builder finds it (404 if there is no
+    # such commune, or no tag the viewer could find) and narrows the listing.
     @path("commune/<slug:slug>/")
     def commune_route(self, request, slug):
-        commune = get_object_or_404(
-            Commune.objects.select_related("region"), slug=slug, locale=self.locale
-        )
-        # ``render`` calls ``get_context`` itself: passing ``fixed`` through it
-        # (rather than building a context here too) lists the practices once.
         return self.render(
-            request,
-            fixed={"commune": commune},
-            template="practices/commune_page.html",
-            context_overrides={
-                "commune": commune,
-                "partnerships": listing.partnerships_of(commune),
-            },
+            request, commune_slug=slug, template="practices/commune_page.html"
         )
 
     @re_path(r"^tag/(?P<slug>[-\w]+)/$")
     def tag_route(self, request, slug):
-        # Only a tag the viewer could find on a live page: one used only on a
-        # draft or a private page answers 404, as if it did not exist.
-        tag = listing.visible_tag(slug, self.locale, viewer(request))
-        if tag is None:
-            raise Http404
-        return self.render(
-            request,
-            fixed={"tag": tag},
-            template="practices/tag_page.html",
-            context_overrides={"tag": tag},
-        )
+        return self.render(request, tag_slug=slug, template="practices/tag_page.html")
 
 
 class TemplateIndexPage(ListingIndexPage):

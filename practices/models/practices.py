@@ -17,10 +17,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.localize import localised, synchronised_terms
+from hub.page_context import PageContextMixin
 
+from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
-from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
@@ -43,8 +44,9 @@ class PracticePageTag(TaggedItemBase):
     )
 
 
-class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
-    """A good-practice fiche, as partner municipalities tell their experience."""
+class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
+    """A good-practice fiche, as partner municipalities tell their experience
+    (what its page shows besides its fields: ``practices.page_context``)."""
 
     context = rich(_("contexte et problème"), _("La situation de départ et le besoin."))
     objectives = rich(_("objectifs"))
@@ -294,34 +296,6 @@ class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
     @property
     def funding_total(self):
         return (self.funding_own or 0) + (self.funding_external or 0)
-
-    def get_context(self, request, *args, **kwargs):
-        from ..adaptation.context import adaptation_context
-        from ..listing import related_practices
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(detail_context(self))
-        context["participations"] = self.participations.select_related("target_public")
-        context["related_practices"] = related_practices(self)
-        context.update(adaptation_context(self, request))  # lineage, adapt button
-        return context
-
-
-def detail_context(page):
-    """What every detail page shows besides its own fields, in a fixed number of
-    queries: attachments with their documents, tags, and the index URL for links."""
-    return {
-        "attachments": list(page.attachments.select_related("document")),
-        "tags": list(page.tags.order_by("name")),
-        "practice_index_url": practice_index_url(page.locale_id),
-    }
-
-
-def practice_index_url(locale_id):
-    from .indexes import PracticeIndexPage
-
-    index_page = PracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
-    return index_page.url if index_page else "/"
 
 
 class PracticeParticipation(Orderable):

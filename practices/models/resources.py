@@ -11,10 +11,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.localize import synchronised_terms
+from hub.page_context import PageContextMixin
 
+from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, SessionsBlock
-from ..privacy import visible_pages
-from ..publishing.attachment_scope import AttachmentsPanel
 from .base import AttachmentBase, HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
@@ -33,8 +33,9 @@ class TrainingPageTag(TaggedItemBase):
     )
 
 
-class ResourcePage(HubPageMixin, ScopedPagePermissions, Page):
-    """Fields common to templates and training modules (abstract)."""
+class ResourcePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
+    """Fields common to templates and training modules (abstract); what their
+    pages show besides their fields: ``practices.page_context``."""
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     themes = ParentalManyToManyField(
@@ -55,32 +56,6 @@ class ResourcePage(HubPageMixin, ScopedPagePermissions, Page):
 
     class Meta:
         abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        from ..downloads import downloads_for
-        from .practices import detail_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(detail_context(self))
-        context["downloads"] = downloads_for(context["attachments"])
-        context["related_groups"] = [
-            (self._meta.get_field(name).verbose_name, related_pages(self, name))
-            for name in self.related_fields
-        ]
-        return context
-
-
-def related_pages(page, name):
-    """The live pages linked by ``name`` (one query; ``pageurl`` then needs none)."""
-    linked = getattr(page, name).all()
-    if not hasattr(linked, "live"):
-        # A preview or an old revision holds modelcluster's in-memory stand-in,
-        # which cannot filter: ask the database for the same pages.
-        model = page._meta.get_field(name).related_model
-        linked = model.objects.filter(pk__in=[p.pk for p in linked])
-    # Only what an anonymous visitor may see: the page is the same for everyone.
-    linked = visible_pages(linked.live(), None).select_related("locale")
-    return list(linked.order_by("title"))
 
 
 def related_field(model, label):
@@ -212,13 +187,6 @@ class TrainingPage(ResourcePage):
     class Meta:
         verbose_name = _("module de formation")
         verbose_name_plural = _("modules de formation")
-
-    def get_context(self, request, *args, **kwargs):
-        from ..previews import video_embed
-
-        context = super().get_context(request, *args, **kwargs)
-        context["video_embed"] = video_embed(self.video_url)
-        return context
 
 
 class TemplateAttachment(AttachmentBase):

@@ -19,7 +19,8 @@ page permissions (wagtail/permissions.py, wagtail/models/pages.py):
   preview, revisions, history, move, copy, delete, lock...) reads the user's raw
   grants and their paths, not the policy's per-page answer, so each page model
   returns ``ScopedPagePermissionTester`` instead
-  (practices/models/page_permissions.py), which asks the policy.
+  (practices/models/page_permissions.py), which asks the registered policy
+  for the grants that reach the page (``grants_on``).
 
 The explorer still shows the translator the way to their translations (the
 home, index and section above one, as Wagtail does for the pages above a
@@ -31,7 +32,7 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
-from wagtail.models import GroupPagePermission, Page, PagePermissionTester
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -185,15 +186,3 @@ page_policy = TranslatorScopedPagePolicy(Page)
 def install():
     """``PracticesConfig.ready``: the policy every page permission check asks."""
     register_permission_policy(Page, page_policy)
-
-
-class ScopedPagePermissionTester(PagePermissionTester):
-    """Wagtail's tester, with the rights the policy grants on the page."""
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if self.user.is_active and not self.user.is_superuser:
-            self.permissions = {
-                grant.permission.codename.rsplit("_", maxsplit=1)[0]
-                for grant in page_policy.grants_on(user, page)
-            }

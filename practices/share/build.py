@@ -5,7 +5,7 @@ back, so the names stored are remembered and deleted if anything fails
 (as the importer does, ``practices.importers.run``). No document id comes from
 the browser (only the agent's own files, and kept files named by a signed
 token, ``pending``); still, what is attached passes the admin's check
-(``publishing.attachment_scope``): the agent must be allowed to use the
+(``practices.attachment_choice``): the agent must be allowed to use the
 commune's collection the files go to.
 """
 
@@ -21,10 +21,10 @@ from hub.localize import locale_of, localised
 from hub.slugs import free_child_slug, slug_base
 from hub.text import paragraph_blocks, plain_text_to_html
 
+from ..attachment_choice import REFUSED, refused_documents
 from ..drafts import save_draft
 from ..models import HubDocument, PracticePage
 from ..models.practices import PracticeAttachment
-from ..publishing.attachment_scope import REFUSED, refused_documents
 from ..uploads.validation import validate_upload
 from . import pending
 

@@ -19,7 +19,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import policy_registry
 
-from ..inline_forms import ForgedRowSafeFormSet, SafeInlinePanel
+from .inline_forms import ForgedRowSafeFormSet, SafeInlinePanel
 
 REFUSED = _(
     "Vous ne pouvez pas joindre ce document : il se trouve dans une collection "

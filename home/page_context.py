@@ -1,0 +1,67 @@
+"""What the home page shows besides its introduction: the programme's figures,
+the latest practices, the ways into the practice index. Registered with
+``hub.page_context`` by ``HomeConfig.ready()``.
+"""
+
+from django.db.models import Sum
+
+from hub.page_context import register
+from practices.models import (
+    Commune,
+    PracticeIndexPage,
+    PracticePage,
+    Region,
+    TargetPublic,
+    TemplatePage,
+    Theme,
+    TrainingPage,
+)
+from practices.privacy import viewer, visible_pages
+
+from .models import HomePage
+
+
+def register_builders():
+    """``HomeConfig.ready()``."""
+    register(HomePage, home_context)
+
+
+def home_context(page, request, context):
+    locale = page.locale
+    user = viewer(request)
+    context.update(
+        figures=programme_figures(locale, user),
+        latest_practices=visible_pages(PracticePage.objects.live(), user)
+        .filter(locale=locale)
+        .select_related("commune")
+        .order_by("-first_published_at", "-pk")[:6],
+        themes=Theme.objects.filter(locale=locale).order_by("name"),
+        regions=Region.objects.filter(locale=locale, country="MA").order_by("name"),
+        publics=TargetPublic.objects.filter(locale=locale).order_by("name"),
+        practice_index=PracticeIndexPage.objects.live().filter(locale=locale).first(),
+    )
+
+
+def programme_figures(locale, user=None):
+    """The programme's headline numbers, counted in one locale so translations of
+    the same commune are not counted twice; private pages count only for a
+    ``user`` who may see them."""
+    communes = Commune.objects.filter(locale=locale, country="MA")
+    population = communes.aggregate(
+        total=Sum("population_total"),
+        men=Sum("population_men"),
+        women=Sum("population_women"),
+    )
+    return {
+        "communes": communes.count(),
+        "regions": Region.objects.filter(locale=locale, country="MA").count(),
+        "population": population,
+        **{
+            key: visible_pages(model.objects.live(), user).filter(locale=locale).count()
+            for key, model in (
+                ("practices", PracticePage),
+                ("templates", TemplatePage),
+                ("trainings", TrainingPage),
+            )
+        },
+    }

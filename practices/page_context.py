@@ -1,0 +1,101 @@
+"""What practice, template, training and index pages show besides their own
+fields, registered with ``hub.page_context`` by ``PracticesConfig.ready()``
+(hub/page_context.py says why this is not in the models). Each builder keeps a
+fixed number of queries: tests/test_query_counts.py counts them.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from hub.page_context import register
+
+from . import listing
+from .adaptation.context import adaptation_context
+from .downloads import downloads_for
+from .models import Commune, PracticeIndexPage, PracticePage, TrainingPage
+from .models.indexes import ListingIndexPage
+from .models.resources import ResourcePage
+from .previews import video_embed
+from .privacy import viewer, visible_pages
+
+
+def register_builders():
+    """``PracticesConfig.ready()``: which builder serves which pages."""
+    register(PracticePage, practice_context)
+    register(ResourcePage, resource_context)  # templates and trainings
+    register(TrainingPage, training_context)
+    register(ListingIndexPage, index_context)  # the three indexes
+
+
+def practice_context(page, request, context):
+    context.update(detail_context(page))
+    context["participations"] = page.participations.select_related("target_public")
+    context["related_practices"] = listing.related_practices(page)
+    context.update(adaptation_context(page, request))  # lineage, adapt button
+
+
+def resource_context(page, request, context):
+    context.update(detail_context(page))
+    context["downloads"] = downloads_for(context["attachments"])
+    context["related_groups"] = [
+        (page._meta.get_field(name).verbose_name, related_pages(page, name))
+        for name in page.related_fields
+    ]
+
+
+def training_context(page, request, context):
+    context["video_embed"] = video_embed(page.video_url)
+
+
+def index_context(page, request, context, commune_slug=None, tag_slug=None):
+    """The index's pages, filtered and paginated. The practice index's routes
+    pass ``commune_slug`` or ``tag_slug``: that commune or tag is fixed before
+    anything else, so the listing is computed once, already narrowed."""
+    fixed = {}
+    if commune_slug is not None:
+        commune = get_object_or_404(
+            Commune.objects.select_related("region"),
+            slug=commune_slug,
+            locale=page.locale,
+        )
+        fixed["commune"] = context["commune"] = commune
+        context["partnerships"] = listing.partnerships_of(commune)
+    if tag_slug is not None:
+        # Only a tag the viewer could find on a live page: one used only on a
+        # draft or a private page answers 404, as if it did not exist.
+        tag = listing.visible_tag(tag_slug, page.locale, viewer(request))
+        if tag is None:
+            raise Http404
+        fixed["tag"] = context["tag"] = tag
+    pages = page.listing_model.objects.descendant_of(page)
+    context.update(
+        listing.build(request, pages, page.locale, page.filter_names, fixed=fixed)
+    )
+
+
+def detail_context(page):
+    """What every detail page shows besides its own fields, in a fixed number of
+    queries: attachments with their documents, tags, and the index URL for links."""
+    return {
+        "attachments": list(page.attachments.select_related("document")),
+        "tags": list(page.tags.order_by("name")),
+        "practice_index_url": practice_index_url(page.locale_id),
+    }
+
+
+def practice_index_url(locale_id):
+    index_page = PracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
+    return index_page.url if index_page else "/"
+
+
+def related_pages(page, name):
+    """The live pages linked by ``name`` (one query; ``pageurl`` then needs none)."""
+    linked = getattr(page, name).all()
+    if not hasattr(linked, "live"):
+        # A preview or an old revision holds modelcluster's in-memory stand-in,
+        # which cannot filter: ask the database for the same pages.
+        model = page._meta.get_field(name).related_model
+        linked = model.objects.filter(pk__in=[p.pk for p in linked])
+    # Only what an anonymous visitor may see: the page is the same for everyone.
+    linked = visible_pages(linked.live(), None).select_related("locale")
+    return list(linked.order_by("title"))
