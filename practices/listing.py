@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
+from . import content_types
 from .models.communes import Commune, Partnership
 from .models.taxonomy import DocumentKind, Region, TargetPublic, Theme
 from .privacy import viewer, visible_pages
@@ -120,10 +121,8 @@ def visible_tag(slug, locale, user=None):
     carries it — a practice, template or training module, whose detail pages all
     link to the tag page — else None. A tag found only on drafts, or on private
     pages the viewer may not see, does not exist for them (one query)."""
-    from .models.base import hub_page_models
-
     carried = Q()
-    for model in hub_page_models():
+    for model in content_types.models():
         pages = visible_pages(model.objects.live(), user).filter(locale=locale)
         carried |= Exists(pages.filter(tagged_items__tag=OuterRef("pk")))
     return Tag.objects.filter(carried, slug=slug).first()

@@ -25,19 +25,11 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from hub.versioned_cache import VersionedValue
-from practices.models import (
-    Commune,
-    PracticePage,
-    Region,
-    TargetPublic,
-    TemplatePage,
-    Theme,
-    TrainingPage,
-)
+from practices import content_types
+from practices.models import Commune, Region, TargetPublic, Theme
 
 VERSION_KEY = "search:facet-index-version"
 FACETS = ("type", "language", "theme", "region", "commune", "public", "tag", "year")
-PAGE_MODELS = (PracticePage, TemplatePage, TrainingPage)
 # Many-to-many term fields: facet -> (field name, slug lookup on the through model).
 TERM_FIELDS = {
     "theme": ("themes", "theme__slug"),
@@ -179,7 +171,7 @@ def build_index():
     # Private pages are indexed too, for those who may see them: every search
     # reads the index through ``visibility.for_viewer``, which leaves them out
     # for everyone else.
-    for model in PAGE_MODELS:
+    for model in content_types.models():
         _read_pages(model.objects.live(), entries, values)
         _read_terms(model, entries, values)
         tags = _read_tags(model, entries, values)
@@ -191,19 +183,20 @@ def build_index():
 
 def _read_pages(pages, entries, values):
     model = pages.model
+    page_type = content_types.of(model).key
     fields = ["id", "locale__language_code", "translation_key", "first_published_at"]
     fields += ["year"] + [f"{n}__slug" for n in ("region", "commune") if _has(model, n)]
     for row in pages.values(*fields):
         page_id, published = row["id"], row["first_published_at"]
         entries[page_id] = Entry(
             id=page_id,
-            type=model.import_type,
+            type=page_type,
             language=row["locale__language_code"],
             translation_key=str(row["translation_key"]),
             published=published.timestamp() if published else 0.0,
             tags=(),
         )
-        pairs = [("type", model.import_type), ("language", entries[page_id].language)]
+        pairs = [("type", page_type), ("language", entries[page_id].language)]
         if row["year"]:
             pairs.append(("year", str(row["year"])))
         pairs += [(n, row.get(f"{n}__slug")) for n in ("region", "commune")]
@@ -251,7 +244,8 @@ def labels(index, language):
         }
         with translation.override(language):
             found["type"] = {
-                m.import_type: str(m._meta.verbose_name) for m in PAGE_MODELS
+                t.key: str(t.model._meta.verbose_name)
+                for t in content_types.registered()
             }
             names = settings.TRANSLATED_LANGUAGE_NAMES
             found["language"] = {code: str(name) for code, name in names.items()}

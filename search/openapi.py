@@ -5,6 +5,8 @@ declarations (``api_params``), so the documented values cannot drift from the
 validated ones; ``tests/test_search_api_contract.py`` has an independent client
 (schemathesis) check every answer against them."""
 
+from practices.content_types import KEYS
+
 from .facets import FACETS
 from .params import (
     DEFAULT_PAGE_SIZE,
@@ -17,7 +19,6 @@ from .params import (
     MIN_LENGTH,
     SLUG_FILTERS,
     SORTS,
-    TYPES,
 )
 
 # A term or tag slug: ASCII letters, digits, "-", "_", and any other character
@@ -69,7 +70,7 @@ def parameters():
             "Content language; `all` shows each page once, preferring the "
             "request's language. Default: the request's language (Accept-Language).",
         ),
-        _parameter("type", {"type": "string", "enum": list(TYPES)}, "Page type.", True),
+        _parameter("type", {"type": "string", "enum": list(KEYS)}, "Page type.", True),
         *(_parameter(n, SLUG, SLUG_DESCRIPTIONS[n], True) for n in SLUG_FILTERS),
         _parameter(
             "year", {"type": "integer", "minimum": 1000, "maximum": 9999}, "Year."
@@ -129,7 +130,7 @@ INTEGER = {"type": "integer"}
 RESULT = _object(
     {
         "ref": {"type": "string", "description": "Stable identifier of the page."},
-        "type": {"type": "string", "enum": list(TYPES)},
+        "type": {"type": "string", "enum": list(KEYS)},
         "title": STRING,
         "url": {"type": "string", "description": "Absolute path of the page."},
         "language": {"type": "string", "enum": ["fr", "ar"]},
@@ -186,7 +187,7 @@ PROMOTED = _object(
         },
         "type": {
             "type": "string",
-            "enum": [*TYPES, "page"],
+            "enum": [*KEYS, "page"],
             "description": "Page type; `page` for any other kind of page.",
         },
         "title": STRING,
@@ -198,7 +199,7 @@ SUGGESTION = _object(
     {
         "title": STRING,
         "url": {"type": "string", "description": "Absolute path of the page."},
-        "type": {"type": "string", "enum": list(TYPES)},
+        "type": {"type": "string", "enum": list(KEYS)},
         "language": {"type": "string", "enum": ["fr", "ar"]},
     }
 )

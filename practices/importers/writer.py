@@ -12,20 +12,18 @@ from html import escape
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from .. import content_types
 from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
-from ..models.resources import TemplatePage, TrainingPage
 from ..publishing.drafts import free_slug
 from ..publishing.sections import section_for
 from ..rich_text_sanitiser import sanitise_rich_text
-from ..site_structure import ensure_site, index_page
+from ..site_structure import ensure_site
 from .exporter import record_of
 from .fields import fields_for
 from .stored import DocumentStore, ImageStore, TermStore
 from .stream import stream_data
 from .visibility import Collections, GroupKeys, page_value, set_page_visibility
-
-MODELS = {"practice": PracticePage, "template": TemplatePage, "training": TrainingPage}
 
 
 def text_to_html(text):
@@ -127,7 +125,7 @@ class Writer:
             page = source.specific.copy_for_translation(locale, copy_parents=True)
         else:
             parent = self._parent(data, locale)
-            page = MODELS[data["type"]](
+            page = content_types.get(data["type"]).model(
                 title=data["title"],
                 slug=self._free_slug(parent, data["ref"]),
                 locale=locale,
@@ -153,7 +151,7 @@ class Writer:
     def _parent(self, data, locale):
         """Practices go to their commune's section, the others to their index."""
         if data["type"] != "practice":
-            return index_page(data["type"], locale)
+            return content_types.index_page(data["type"], locale)
         commune = data.get("commune")
         return section_for(self.terms.get(commune, locale) if commune else None, locale)
 

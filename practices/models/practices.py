@@ -143,7 +143,6 @@ class PracticePage(HubPageMixin, ScopedPagePermissions, Page):
         _("Les associations et services qui jouent ce rôle chez vous."),
     )
 
-    import_type = "practice"
     localised_term_fields = (
         "region",
         "commune",
