@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from practices import facets
 from practices.content_types import KEYS
 
 MAX_QUERY_LENGTH = 200
@@ -26,9 +27,10 @@ MAX_SUGGESTIONS = 8
 
 LANGUAGES = ("fr", "ar", "all")
 SORTS = ("relevance", "date")
+# One parameter per filter of the facet table (practices.facets), in its order.
+FILTERS = tuple(facet.name for facet in facets.search_filters())
 # Filters whose values are term slugs (or tag slugs, which may be Arabic).
-SLUG_FILTERS = ("theme", "region", "commune", "public", "tag")
-FILTERS = ("type", *SLUG_FILTERS, "year")
+SLUG_FILTERS = tuple(facet.name for facet in facets.search_filters() if facet.slugs)
 PARAMETERS = ("q", "lang", *FILTERS, "page", "page_size", "sort")
 
 _SLUG_RE = re.compile(r"[-\w]{1,100}")
