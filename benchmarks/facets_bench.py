@@ -17,15 +17,16 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
 
 
 def synthetic_index(size):
+    """An index of ``size`` pages with realistic facet spreads (no database)."""
+    from practices.content_types import KEYS
     from search.facets import Entry, FacetIndex
 
-    """An index of ``size`` pages with realistic facet spreads (no database)."""
     entries, values = {}, {}
     themes, tags = [f"theme-{n}" for n in range(10)], [f"tag-{n}" for n in range(300)]
     for page_id in range(1, size + 1):
         entries[page_id] = Entry(page_id, "practice", "fr", str(page_id), page_id, ())
         values[page_id] = [
-            ("type", ("practice", "template", "training")[page_id % 3]),
+            ("type", KEYS[page_id % 3]),
             ("language", ("fr", "ar")[page_id % 2]),
             ("region", f"region-{page_id % 7}"),
             ("commune", f"commune-{page_id % 20}"),

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from hub.page_context import PageContextMixin
+from practices import content_types
 from practices.models.page_permissions import ScopedPagePermissions
 
 
@@ -16,11 +17,7 @@ class HomePage(PageContextMixin, ScopedPagePermissions, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = [
-        "practices.PracticeIndexPage",
-        "practices.TemplateIndexPage",
-        "practices.TrainingIndexPage",
-    ]
+    subpage_types = [kind.index_label for kind in content_types.registered()]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

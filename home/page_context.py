@@ -6,15 +6,14 @@ the latest practices, the ways into the practice index. Registered with
 from django.db.models import Sum
 
 from hub.page_context import register
+from practices import content_types
 from practices.models import (
     Commune,
     PracticeIndexPage,
     PracticePage,
     Region,
     TargetPublic,
-    TemplatePage,
     Theme,
-    TrainingPage,
 )
 from practices.privacy import viewer, visible_pages
 
@@ -57,11 +56,9 @@ def programme_figures(locale, user=None):
         "regions": Region.objects.filter(locale=locale, country="MA").count(),
         "population": population,
         **{
-            key: visible_pages(model.objects.live(), user).filter(locale=locale).count()
-            for key, model in (
-                ("practices", PracticePage),
-                ("templates", TemplatePage),
-                ("trainings", TrainingPage),
-            )
+            kind.figure: visible_pages(kind.model.objects.live(), user)
+            .filter(locale=locale)
+            .count()
+            for kind in content_types.registered()
         },
     }

@@ -8,9 +8,13 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Pratiques et ressources")
 
     def ready(self):
+        from django.core import checks
+
         from . import page_context, signal_handlers
+        from .checks import check_content_types
         from .publishing import translator_scope
 
+        checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
         page_context.register_builders()
         # Before any permission check: the page policy every check asks.

@@ -9,22 +9,14 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
+from . import content_types, facets
 from .models.communes import Commune, Partnership
-from .models.taxonomy import DocumentKind, Region, TargetPublic, Theme
 from .privacy import viewer, visible_pages
 
 PAGE_SIZE = 12
 
-# filter name -> (query-string key, lookup on the listed pages, vocabulary model)
-FILTERS = {
-    "theme": ("themes__slug", Theme),
-    "region": ("region__slug", Region),
-    "commune": ("commune__slug", Commune),
-    "public": ("target_publics__slug", TargetPublic),
-    "kind": ("kind__slug", DocumentKind),
-    "tag": ("tags__slug", None),
-    "year": ("year", None),
-}
+# Filter name (its query-string key) -> its facet (lookup, vocabulary, label).
+FILTERS = {facet.name: facet for facet in facets.on_index_pages()}
 RELATED = {
     "commune": "select",
     "kind": "select",
@@ -33,7 +25,8 @@ RELATED = {
 
 
 def build(request, queryset, locale, filter_names, fixed=None):
-    """Context for an index page: the options, the active filters and one page."""
+    """Context for an index page: its filters (label, options, active value),
+    the active filters and one page."""
     # Private pages are listed (and counted in the options) only for those who
     # may see them.
     queryset = visible_pages(queryset.live(), viewer(request)).filter(locale=locale)
@@ -42,7 +35,7 @@ def build(request, queryset, locale, filter_names, fixed=None):
     # and are not offered again as a choice.
     fixed = fixed or {}
     for name, value in fixed.items():
-        queryset = queryset.filter(**{FILTERS[name][0]: value.slug})
+        queryset = queryset.filter(**{FILTERS[name].lookup: value.slug})
     filter_names = [name for name in filter_names if name not in fixed]
     options = {name: filter_options(name, queryset, locale) for name in filter_names}
     active, ignored = {}, []
@@ -55,12 +48,20 @@ def build(request, queryset, locale, filter_names, fixed=None):
         else:
             ignored.append(name)
     for name, value in active.items():
-        queryset = queryset.filter(**{FILTERS[name][0]: value})
+        queryset = queryset.filter(**{FILTERS[name].lookup: value})
     queryset = with_related(queryset).order_by("-year", "title", "pk")
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     return {
         "page_obj": page,
-        "filter_options": options,
+        "filters": [
+            {
+                "name": name,
+                "label": FILTERS[name].label,
+                "options": options[name],
+                "active": active.get(name),
+            }
+            for name in filter_names
+        ],
         "active_filters": active,
         "ignored_filters": ignored,
         "querystring_without_page": querystring_without(request, "page"),
@@ -75,7 +76,7 @@ def filter_options(name, pages, locale):
     if name == "tag":
         tags = Tag.objects.filter(**{f"{tag_relation(pages)}__in": pages}).distinct()
         return {t.slug: t.name for t in tags.order_by("name")}
-    model = FILTERS[name][1]
+    model = FILTERS[name].vocabulary_model
     terms = model.objects.filter(locale=locale)
     if model is Commune:
         terms = terms.filter(country="MA")
@@ -120,10 +121,8 @@ def visible_tag(slug, locale, user=None):
     carries it — a practice, template or training module, whose detail pages all
     link to the tag page — else None. A tag found only on drafts, or on private
     pages the viewer may not see, does not exist for them (one query)."""
-    from .models.base import hub_page_models
-
     carried = Q()
-    for model in hub_page_models():
+    for model in content_types.models():
         pages = visible_pages(model.objects.live(), user).filter(locale=locale)
         carried |= Exists(pages.filter(tagged_items__tag=OuterRef("pk")))
     return Tag.objects.filter(carried, slug=slug).first()

@@ -1,6 +1,6 @@
 """The fixed skeleton of the site: two locales, a home page per language and the
-three index pages under it. Idempotent, so ``load_demo``, the importer and the
-tests can all call it."""
+index page of each content type under it (``content_types``: slug and title).
+Idempotent, so ``load_demo``, the importer and the tests can all call it."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -9,19 +9,9 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
-from .models import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
+from . import content_types
 
 HOME_TITLE = _("Passerelle — ce qui marche dans nos communes")
-INDEXES = [
-    (PracticeIndexPage, "pratiques", _("Bonnes pratiques")),
-    (TemplateIndexPage, "modeles", _("Modèles de documents")),
-    (TrainingIndexPage, "formations", _("Formations")),
-]
-INDEX_BY_TYPE = {
-    "practice": PracticeIndexPage,
-    "template": TemplateIndexPage,
-    "training": TrainingIndexPage,
-}
 
 
 @transaction.atomic
@@ -31,17 +21,24 @@ def ensure_site():
     ar, _created = Locale.objects.get_or_create(language_code="ar")
     home = HomePage.objects.filter(locale=fr).first() or _create_home(fr)
     _point_site_at(home)
-    for model, slug, title in INDEXES:
-        index = model.objects.filter(locale=fr).first()
+    indexes = content_types.registered()
+    for content_type in indexes:
+        index = content_type.index_model.objects.filter(locale=fr).first()
         if index is None:
             with override("fr"):
-                index = home.add_child(
-                    instance=model(title=str(title), slug=slug, show_in_menus=True)
-                )
+                index = home.add_child(instance=_new_index(content_type))
             index.save_revision().publish()
-    for page in [home, *(model.objects.get(locale=fr) for model, _s, _t in INDEXES)]:
+    for page in [home, *(content_type.index_page(fr) for content_type in indexes)]:
         _ensure_translation(page, ar)
     return home
+
+
+def _new_index(content_type):
+    return content_type.index_model(
+        title=str(content_type.index_title),
+        slug=content_type.index_slug,
+        show_in_menus=True,
+    )
 
 
 def _create_home(locale):
@@ -88,9 +85,8 @@ def _ensure_translation(page, locale):
 def _title_of(page):
     if isinstance(page, HomePage):
         return HOME_TITLE
-    return next(title for model, _s, title in INDEXES if isinstance(page, model))
-
-
-def index_page(page_type, locale):
-    """The live index page that holds pages of ``page_type`` in ``locale``."""
-    return INDEX_BY_TYPE[page_type].objects.get(locale=locale)
+    return next(
+        content_type.index_title
+        for content_type in content_types.registered()
+        if isinstance(page, content_type.index_model)
+    )

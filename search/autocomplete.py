@@ -21,12 +21,12 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
+from practices import content_types
 from practices.privacy import visible_pages
 
 from . import api_params, facets, visibility
 from .analysis import analyse
 from .backends.engine import TRANSPORT_ERRORS
-from .facets import PAGE_MODELS
 from .json_api import UNICODE, error, read_only
 from .openapi import autocomplete_parameters
 from .params import MAX_SUGGESTIONS, MIN_LENGTH, clean_query
@@ -79,7 +79,7 @@ def suggest(query, lang, http_request=None):
 def _suggest(query, lang, http_request):
     viewer = getattr(http_request, "user", None)
     index = visibility.for_viewer(facets.get_index(), viewer)
-    scope = Page.objects.live().type(*PAGE_MODELS)
+    scope = Page.objects.live().type(*content_types.models())
     if lang != "all":
         if lang not in index.locale_ids:
             return []

@@ -25,29 +25,25 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from hub.versioned_cache import VersionedValue
-from practices.models import (
-    Commune,
-    PracticePage,
-    Region,
-    TargetPublic,
-    TemplatePage,
-    Theme,
-    TrainingPage,
-)
+from practices import content_types
+from practices import facets as facet_table
 
 VERSION_KEY = "search:facet-index-version"
-FACETS = ("type", "language", "theme", "region", "commune", "public", "tag", "year")
-PAGE_MODELS = (PracticePage, TemplatePage, TrainingPage)
-# Many-to-many term fields: facet -> (field name, slug lookup on the through model).
+FACETS = tuple(facet.name for facet in facet_table.in_search())
+# Facets of one value per page read with the page's row (region, commune, year).
+FIELD_FACETS = tuple(
+    facet for facet in facet_table.in_search() if facet.lookup and not facet.many
+)
+# Many-to-many term fields: facet -> field name (tags are read on their own).
 TERM_FIELDS = {
-    "theme": ("themes", "theme__slug"),
-    "public": ("target_publics", "targetpublic__slug"),
+    facet.name: facet.page_field
+    for facet in facet_table.in_search()
+    if facet.many and facet.vocabulary
 }
 VOCABULARIES = {
-    "theme": Theme,
-    "region": Region,
-    "commune": Commune,
-    "public": TargetPublic,
+    facet.name: facet.vocabulary_model
+    for facet in facet_table.in_search()
+    if facet.vocabulary
 }
 
 
@@ -179,7 +175,7 @@ def build_index():
     # Private pages are indexed too, for those who may see them: every search
     # reads the index through ``visibility.for_viewer``, which leaves them out
     # for everyone else.
-    for model in PAGE_MODELS:
+    for model in content_types.models():
         _read_pages(model.objects.live(), entries, values)
         _read_terms(model, entries, values)
         tags = _read_tags(model, entries, values)
@@ -191,31 +187,33 @@ def build_index():
 
 def _read_pages(pages, entries, values):
     model = pages.model
+    page_type = content_types.of(model).key
     fields = ["id", "locale__language_code", "translation_key", "first_published_at"]
-    fields += ["year"] + [f"{n}__slug" for n in ("region", "commune") if _has(model, n)]
+    read = [f for f in FIELD_FACETS if _has(model, f.page_field)]
+    fields += [facet.lookup for facet in read]
     for row in pages.values(*fields):
         page_id, published = row["id"], row["first_published_at"]
         entries[page_id] = Entry(
             id=page_id,
-            type=model.import_type,
+            type=page_type,
             language=row["locale__language_code"],
             translation_key=str(row["translation_key"]),
             published=published.timestamp() if published else 0.0,
             tags=(),
         )
-        pairs = [("type", model.import_type), ("language", entries[page_id].language)]
-        if row["year"]:
-            pairs.append(("year", str(row["year"])))
-        pairs += [(n, row.get(f"{n}__slug")) for n in ("region", "commune")]
-        values[page_id] = [(n, v) for n, v in pairs if v]
+        pairs = [("type", page_type), ("language", entries[page_id].language)]
+        pairs += [(facet.name, row[facet.lookup]) for facet in read]
+        values[page_id] = [(n, str(v)) for n, v in pairs if v]
 
 
 def _read_terms(model, entries, values):
-    for facet, (field_name, slug_lookup) in TERM_FIELDS.items():
+    for facet, field_name in TERM_FIELDS.items():
         if not _has(model, field_name):
             continue
-        through = model._meta.get_field(field_name).remote_field.through
-        source = f"{model._meta.model_name}_id"
+        field = model._meta.get_field(field_name)
+        through = field.remote_field.through
+        source = f"{field.m2m_field_name()}_id"
+        slug_lookup = f"{field.m2m_reverse_field_name()}__slug"
         for page_id, slug in through.objects.values_list(source, slug_lookup):
             if page_id in entries:
                 values[page_id].append((facet, slug))
@@ -251,7 +249,8 @@ def labels(index, language):
         }
         with translation.override(language):
             found["type"] = {
-                m.import_type: str(m._meta.verbose_name) for m in PAGE_MODELS
+                t.key: str(t.model._meta.verbose_name)
+                for t in content_types.registered()
             }
             names = settings.TRANSLATED_LANGUAGE_NAMES
             found["language"] = {code: str(name) for code, name in names.items()}

@@ -5,9 +5,12 @@ declarations (``api_params``), so the documented values cannot drift from the
 validated ones; ``tests/test_search_api_contract.py`` has an independent client
 (schemathesis) check every answer against them."""
 
-from .facets import FACETS
+from practices import facets
+from practices.content_types import KEYS
+
 from .params import (
     DEFAULT_PAGE_SIZE,
+    FILTERS,
     LANGUAGES,
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -17,7 +20,6 @@ from .params import (
     MIN_LENGTH,
     SLUG_FILTERS,
     SORTS,
-    TYPES,
 )
 
 # A term or tag slug: ASCII letters, digits, "-", "_", and any other character
@@ -31,13 +33,8 @@ SLUG = {
     "pattern": r"^[-0-9A-Z_a-z\u0080-\uffff]{1,100}$",
 }
 QUERY = {"type": "string", "maxLength": MAX_QUERY_LENGTH}
-SLUG_DESCRIPTIONS = {
-    "theme": "Theme slug (e.g. budget-participatif).",
-    "region": "Region slug (e.g. tanger-tetouan-al-hoceima).",
-    "commune": "Commune slug (e.g. tanger).",
-    "public": "Target public slug: women, youth, specific-needs, migrants.",
-    "tag": "Free tag slug (may be Arabic).",
-}
+TYPE = {"type": "string", "enum": list(KEYS)}
+YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
 
 
 def _parameter(name, schema, description, repeatable=False):
@@ -52,6 +49,15 @@ def _parameter(name, schema, description, repeatable=False):
         "schema": schema,
         **({"style": "form", "explode": True} if repeatable else {}),
     }
+
+
+def _filter(facet):
+    """A filter's parameter, described by the facet table (practices.facets)."""
+    if facet.name == "year":
+        # One year: not repeatable, unlike the other filters.
+        return _parameter(facet.name, YEAR, facet.description)
+    schema = SLUG if facet.name in SLUG_FILTERS else TYPE
+    return _parameter(facet.name, schema, facet.description, True)
 
 
 def parameters():
@@ -69,11 +75,7 @@ def parameters():
             "Content language; `all` shows each page once, preferring the "
             "request's language. Default: the request's language (Accept-Language).",
         ),
-        _parameter("type", {"type": "string", "enum": list(TYPES)}, "Page type.", True),
-        *(_parameter(n, SLUG, SLUG_DESCRIPTIONS[n], True) for n in SLUG_FILTERS),
-        _parameter(
-            "year", {"type": "integer", "minimum": 1000, "maximum": 9999}, "Year."
-        ),
+        *(_filter(facets.get(name)) for name in FILTERS),
         _parameter(
             "page",
             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
@@ -129,7 +131,7 @@ INTEGER = {"type": "integer"}
 RESULT = _object(
     {
         "ref": {"type": "string", "description": "Stable identifier of the page."},
-        "type": {"type": "string", "enum": list(TYPES)},
+        "type": {"type": "string", "enum": list(KEYS)},
         "title": STRING,
         "url": {"type": "string", "description": "Absolute path of the page."},
         "language": {"type": "string", "enum": ["fr", "ar"]},
@@ -186,7 +188,7 @@ PROMOTED = _object(
         },
         "type": {
             "type": "string",
-            "enum": [*TYPES, "page"],
+            "enum": [*KEYS, "page"],
             "description": "Page type; `page` for any other kind of page.",
         },
         "title": STRING,
@@ -198,7 +200,7 @@ SUGGESTION = _object(
     {
         "title": STRING,
         "url": {"type": "string", "description": "Absolute path of the page."},
-        "type": {"type": "string", "enum": list(TYPES)},
+        "type": {"type": "string", "enum": list(KEYS)},
         "language": {"type": "string", "enum": ["fr", "ar"]},
     }
 )
@@ -236,7 +238,7 @@ RESPONSE = _object(
         "facets": {
             "description": "Facet -> value -> number of results with that value "
             "(counts of the current results, filters combined with AND).",
-            **_object(dict.fromkeys(FACETS, COUNTS)),
+            **_object(dict.fromkeys((f.name for f in facets.in_search()), COUNTS)),
         },
         "backend": {"type": "string", "description": "Search backend that answered."},
         "degraded": {

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, replace
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from practices import facets
+from practices.content_types import KEYS
+
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 10**9
 DEFAULT_PAGE_SIZE = 10
@@ -23,11 +26,11 @@ MIN_LENGTH = 2
 MAX_SUGGESTIONS = 8
 
 LANGUAGES = ("fr", "ar", "all")
-TYPES = ("practice", "template", "training")
 SORTS = ("relevance", "date")
+# One parameter per filter of the facet table (practices.facets), in its order.
+FILTERS = tuple(facet.name for facet in facets.search_filters())
 # Filters whose values are term slugs (or tag slugs, which may be Arabic).
-SLUG_FILTERS = ("theme", "region", "commune", "public", "tag")
-FILTERS = ("type", *SLUG_FILTERS, "year")
+SLUG_FILTERS = tuple(facet.name for facet in facets.search_filters() if facet.slugs)
 PARAMETERS = ("q", "lang", *FILTERS, "page", "page_size", "sort")
 
 _SLUG_RE = re.compile(r"[-\w]{1,100}")
@@ -154,10 +157,10 @@ def _filter_error(name, values):
             "name": name,
             "max": MAX_VALUES_PER_FILTER,
         }
-    if name == "type" and not set(values) <= set(TYPES):
+    if name == "type" and not set(values) <= set(KEYS):
         return _("Valeur non valide pour « %(name)s » : choisissez %(choices)s.") % {
             "name": name,
-            "choices": ", ".join(TYPES),
+            "choices": ", ".join(KEYS),
         }
     if name == "year" and not all(_is_year(v) for v in values):
         return _("Valeur non valide pour « year » : une année de 1000 à 9999.")

@@ -33,6 +33,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from hub.versioned_cache import CacheVersion
+from practices import content_types
 from practices.privacy import visible_pages
 
 from . import facets
@@ -55,8 +56,8 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 @dataclass(frozen=True)
 class Promotion:
-    """A promoted page as shown: ``type`` is the hub type ("practice", "template",
-    "training") or "page"; ``ref`` is None for other pages."""
+    """A promoted page as shown: ``type`` is its content type's key
+    (``practices.content_types``) or "page"; ``ref`` is None for other pages."""
 
     ref: str | None
     type: str
@@ -168,10 +169,11 @@ def _load(query_string, language, http_request):
         url = page.get_url(http_request) if page is not None else None
         if url is None:  # not promoted in this language, not live, or not routable
             continue
+        content_type = content_types.of(page)
         promotions.append(
             Promotion(
                 ref=getattr(page, "ref", None),
-                type=getattr(page, "import_type", "page"),
+                type=content_type.key if content_type else "page",
                 title=page.title,
                 url=url,
                 language=language,

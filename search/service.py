@@ -28,18 +28,17 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from practices import content_types
 from practices.privacy import visible_pages
 
 from . import facets, glossary, highlight, visibility
 from .analysis import analyse
 from .backends.engine import TRANSPORT_ERRORS
-from .facets import PAGE_MODELS
 from .resilience import run_search
 
 logger = logging.getLogger(__name__)
 # Ranked ids asked from the engine; beyond this, nobody pages through results.
 MAX_RESULTS = 10_000
-MODEL_BY_TYPE = {model.import_type: model for model in PAGE_MODELS}
 
 
 @dataclass
@@ -122,7 +121,7 @@ def _ranked_ids(params, index, response):
         return index.in_scope(params.lang)
     if not analyse(params.q):
         return []  # only punctuation: nothing any engine could match
-    queryset = Page.objects.live().type(*PAGE_MODELS).only("id")
+    queryset = Page.objects.live().type(*content_types.models()).only("id")
     if params.lang != "all":
         if params.lang not in index.locale_ids:
             return []
@@ -177,7 +176,7 @@ def _load(index, ids, user):
         by_type.setdefault(index.entries[page_id].type, []).append(page_id)
     pages = {}
     for page_type, type_ids in by_type.items():
-        model = MODEL_BY_TYPE[page_type]
+        model = content_types.get(page_type).model
         pages.update(visible_pages(model.objects.live(), user).in_bulk(type_ids))
     return pages
 

@@ -9,18 +9,12 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from practices import facets as facet_table
+
 from . import facets, promotions, service, visibility
 from .params import FILTERS, SearchParams, parse
 
-FILTER_LABELS = {
-    "type": _("Type de contenu"),
-    "theme": _("Thème"),
-    "region": _("Région"),
-    "commune": _("Commune"),
-    "public": _("Public cible"),
-    "tag": _("Mot-clé"),
-    "year": _("Année"),
-}
+FILTER_LABELS = {name: facet_table.get(name).label for name in FILTERS}
 # Options shown per filter; the rest stay reachable by narrowing the search.
 MAX_OPTIONS = 12
 

@@ -92,10 +92,10 @@ def delete_hub_pages(backend):
     (the integ-test zip) has no reindex module, hence no ``_delete_by_query``."""
     from wagtail.models import Page
 
-    from practices.models.base import hub_page_models
+    from practices import content_types
 
     alias = backend.get_index_for_model(Page).name
-    types = [f"{m._meta.app_label}.{m.__name__}" for m in hub_page_models()]
+    types = [f"{m._meta.app_label}.{m.__name__}" for m in content_types.models()]
     backend.es.indices.refresh(index=alias)
     hits = backend.es.search(
         index=alias,

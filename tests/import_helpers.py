@@ -13,7 +13,8 @@ from django.core.management import call_command
 from reportlab.pdfgen import canvas
 from wagtail.models import Page, Revision
 
-from practices.models import HubDocument, hub_page_models
+from practices import content_types
+from practices.models import HubDocument
 
 
 def write_jsonl(directory, records, name="import.jsonl"):
@@ -98,7 +99,7 @@ def media_files():
 
 
 def hub_pages():
-    return [page for model in hub_page_models() for page in model.objects.all()]
+    return [page for model in content_types.models() for page in model.objects.all()]
 
 
 def snapshot():

@@ -20,6 +20,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from practices.blocks import narrative_blocks
+from practices.content_types import index_page
 from practices.models import (
     HubDocument,
     HubImage,
@@ -28,7 +29,6 @@ from practices.models import (
     TrainingPage,
 )
 from practices.publishing.roles import PARTNERS, group_name
-from practices.site_structure import index_page
 from tests.factories import HubImageFactory
 from tests.import_helpers import (
     export_file,

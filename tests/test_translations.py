@@ -22,7 +22,8 @@ from django.utils.translation import gettext, ngettext, override
 
 from home.models import HomePage
 from hub.i18n import catalogues, compiled_bytes
-from practices.site_structure import HOME_TITLE, INDEXES
+from practices import content_types
+from practices.site_structure import HOME_TITLE
 from tests.conftest import require_service
 
 # The headers that Django's makemessages writes for each language (copied from
@@ -295,7 +296,7 @@ def test_structural_pages_have_arabic_titles():
     """``ensure_site()`` (run by tests/conftest.py on the fresh test database)
     titles the Arabic home and index pages with their Arabic translations."""
     structural = [(HomePage, HOME_TITLE)]
-    structural += [(model, title) for model, _slug, title in INDEXES]
+    structural += [(t.index_model, t.index_title) for t in content_types.registered()]
     for model, title in structural:
         page = model.objects.get(locale__language_code="ar")
         with override("ar"):

@@ -16,7 +16,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
-from ..models import hub_page_models
+from .. import content_types
 from .fields import fields_for
 from .stream import export_body
 from .visibility import Collections, GroupKeys, page_value, rules_of
@@ -49,19 +49,23 @@ def ordered_pages():
     each sorted by type and ref, so an import meets a source before its
     translations. A translation whose original is not exported (unpublished,
     say) is written as an original: re-imported, that is what it becomes."""
-    pages = [page for model in hub_page_models() for page in pages_of(model)]
+    pages = [page for model in content_types.models() for page in pages_of(model)]
     refs_by_key = {group_key(p): p.ref for p in pages if is_original(p)}
     sources = {
         p.pk: None if is_original(p) else refs_by_key.get(group_key(p)) for p in pages
     }
     return sorted(
         ((p, sources[p.pk]) for p in pages),
-        key=lambda item: (item[1] is not None, item[0].import_type, item[0].ref),
+        key=lambda item: (
+            item[1] is not None,
+            content_types.of(item[0]).key,
+            item[0].ref,
+        ),
     )
 
 
 def group_key(page):
-    return page.translation_key, page.import_type
+    return page.translation_key, content_types.of(page).key
 
 
 def pages_of(model):
@@ -84,13 +88,13 @@ def record_of(page, source_ref, files=None):
     files = files or ExportFiles(None)
     record = {
         "ref": page.ref,
-        "type": page.import_type,
+        "type": content_types.of(page).key,
         "language": page.locale.language_code,
     }
     if source_ref:
         record["translation_of"] = source_ref
     record["title"] = page.title
-    for spec in fields_for(page.import_type):
+    for spec in fields_for(record["type"]):
         value = globals()[f"_get_{spec.kind}"](page, spec, files)
         if value not in (None, "", [], {}):
             record[spec.name] = value

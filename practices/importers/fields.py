@@ -6,12 +6,13 @@ One table drives validation (records.py), writing (writer.py) and export
 
 from dataclasses import dataclass
 
+from ..content_types import KEYS
 from ..models import Commune, DocumentKind, Partnership, Region, TargetPublic, Theme
 
-PAGE_TYPES = ("practice", "template", "training")
 LANGUAGES = ("fr", "ar")
 STATUSES = ("planned", "ongoing", "completed", "stopped")
-ALL = PAGE_TYPES
+# Every content type (``content_types.KEYS``, the record's "type").
+ALL = KEYS
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from hub.single_line import single_line
 
+from .. import content_types
 from ..models import find_page_by_ref
-from .fields import HEADER_FIELDS, KNOWN_NAMES, LANGUAGES, PAGE_TYPES, fields_for
+from .fields import HEADER_FIELDS, KNOWN_NAMES, LANGUAGES, fields_for
 from .translations import TranslationGroups
 from .values import ValueChecker
 
@@ -84,7 +85,7 @@ class RecordReader:
             return
         before = len(self.problems)
         clean = self._check_header(line, data)
-        if clean.get("type") in PAGE_TYPES:
+        if clean.get("type") in content_types.KEYS:
             self._check_fields(line, data, clean)
         if len(self.problems) == before:
             self.records.append(Record(line, clean, self._warnings(line, data, clean)))
@@ -140,13 +141,13 @@ class RecordReader:
         return ref
 
     def _check_type(self, line, page_type):
-        if page_type in PAGE_TYPES:
+        if page_type in content_types.KEYS:
             return page_type
         return self.fail(
             line,
             "type",
             _("type inconnu « %(value)s » (attendu : %(allowed)s)")
-            % {"value": page_type, "allowed": ", ".join(PAGE_TYPES)},
+            % {"value": page_type, "allowed": ", ".join(content_types.KEYS)},
         )
 
     def _check_language(self, line, language):
@@ -175,12 +176,13 @@ class RecordReader:
         page = find_page_by_ref(clean["ref"])
         if page is None:
             return True
-        if page.import_type != clean["type"]:
+        page_type = content_types.of(page).key
+        if page_type != clean["type"]:
             self.fail(
                 line,
                 "type",
                 _("« %(ref)s » existe déjà sur le site avec le type « %(type)s »")
-                % {"ref": clean["ref"], "type": page.import_type},
+                % {"ref": clean["ref"], "type": page_type},
             )
             return False
         if page.locale.language_code != clean["language"]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from .. import content_types
 from ..models import find_page_by_ref
 
 
@@ -75,7 +76,9 @@ class TranslationGroups:
             )
             return None
         return Member(
-            page.locale.language_code, page.import_type, ("key", page.translation_key)
+            page.locale.language_code,
+            content_types.of(page).key,
+            ("key", page.translation_key),
         )
 
     def _join(self, line, clean, group):

@@ -14,18 +14,16 @@ from wagtail.models import Locale
 from hub.slugs import free_child_slug, slug_base
 from hub.text import plain_text_to_html
 
+from .. import content_types
 from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
 from ..models.practices import PracticePage
-from ..models.resources import TemplatePage, TrainingPage
 from ..publishing.sections import section_for
-from ..site_structure import ensure_site, index_page
+from ..site_structure import ensure_site
 from .exporter import record_of
 from .fields import fields_for
 from .stored import DocumentStore, ImageStore, TermStore
 from .stream import stream_data
 from .visibility import Collections, GroupKeys, page_value, set_page_visibility
-
-MODELS = {"practice": PracticePage, "template": TemplatePage, "training": TrainingPage}
 
 
 def content_of(page):
@@ -111,7 +109,7 @@ class Writer:
             page = source.specific.copy_for_translation(locale, copy_parents=True)
         else:
             parent = self._parent(data, locale)
-            page = MODELS[data["type"]](
+            page = content_types.get(data["type"]).model(
                 title=data["title"],
                 slug=self._free_slug(parent, data["ref"]),
                 locale=locale,
@@ -137,7 +135,7 @@ class Writer:
     def _parent(self, data, locale):
         """Practices go to their commune's section, the others to their index."""
         if data["type"] != "practice":
-            return index_page(data["type"], locale)
+            return content_types.index_page(data["type"], locale)
         commune = data.get("commune")
         return section_for(self.terms.get(commune, locale) if commune else None, locale)
 

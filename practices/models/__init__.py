@@ -1,6 +1,6 @@
 """Passerelle's knowledge domain, one module per idea (see ARCHITECTURE.md)."""
 
-from .base import HubPageMixin, find_page_by_ref, hub_page_models
+from .base import HubPageMixin, find_page_by_ref
 from .communes import Commune, Partnership
 from .documents import HubDocument, HubImage, HubRendition
 from .indexes import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
@@ -51,5 +51,4 @@ __all__ = [
     "TrainingPage",
     "TrainingPageTag",
     "find_page_by_ref",
-    "hub_page_models",
 ]

@@ -13,7 +13,6 @@
 
 import threading
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from hub.single_line import SingleLineTitles
 from hub.slugs import free_slug, slug_base
 from hub.text import join_capped
 
+from .. import content_types
 from ..privacy import private_collection_ids, with_private_documents
 from ..translation_workflow import translation_workflow
 
@@ -188,14 +188,9 @@ class AttachmentBase(Orderable):
         abstract = True
 
 
-def hub_page_models():
-    """Every concrete page model that carries a ``ref``."""
-    return [m for m in apps.get_models() if issubclass(m, HubPageMixin)]
-
-
 def find_page_by_ref(ref):
     """The page (of any hub type) whose ref is ``ref``, or None."""
-    for model in hub_page_models():
+    for model in content_types.models():
         page = model.objects.filter(ref=ref).first()
         if page is not None:
             return page

@@ -147,7 +147,6 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         _("Les associations et services qui jouent ce rôle chez vous."),
     )
 
-    import_type = "practice"
     localised_term_fields = (
         "region",
         "commune",

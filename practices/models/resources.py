@@ -82,7 +82,6 @@ class TemplatePage(ResourcePage):
     )
     related_practices = related_field("practices.PracticePage", _("pratiques liées"))
 
-    import_type = "template"
     related_fields = ("related_practices",)
     localised_term_fields = ("kind", "themes", *related_fields)
     override_translatable_fields = synchronised_terms("kind")
@@ -147,7 +146,6 @@ class TrainingPage(ResourcePage):
     related_templates = related_field("practices.TemplatePage", _("modèles liés"))
     related_practices = related_field("practices.PracticePage", _("pratiques liées"))
 
-    import_type = "training"
     related_fields = ("related_templates", "related_practices")
     localised_term_fields = ("themes", "target_publics", *related_fields)
     parent_page_types = ["practices.TrainingIndexPage"]
