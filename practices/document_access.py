@@ -11,9 +11,8 @@ A document is *published* to a viewer when
 * its collection is public on purpose: one of ``publishing.roles.PUBLIC_COLLECTIONS``
   (the shared templates, "Modèles partagés") or a collection under it. Only the
   trainers and the coordination may add there (``roles``); the collection is
-  found by its name among the root's children — only superusers create or rename
-  collections — so that a renamed collection stops being public: the lookup
-  fails closed.
+  found by its key (``hub.keys``), so that renaming it in the admin changes
+  nothing, and a collection merely named like it is not public.
 
 Anything else — a file sent with the share form, a document attached only to
 drafts or to nothing yet — is served only to those who work on it:
@@ -51,6 +50,8 @@ from django.http import Http404
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.permissions import policy_registry
 
+from hub import keys
+
 from .models import HubDocument
 from .models.base import AttachmentBase
 from .privacy import refused_pages_at, viewer
@@ -67,10 +68,9 @@ def attachment_models():
 
 def public_collections():
     """The collections public on purpose (module docstring), as a queryset."""
-    from .publishing.roles import PUBLIC_COLLECTIONS, group_name
+    from .publishing.roles import PUBLIC_COLLECTIONS
 
-    names = [group_name(label) for label in PUBLIC_COLLECTIONS]
-    return Collection.objects.filter(depth=2, name__in=names)
+    return keys.objects(Collection, *PUBLIC_COLLECTIONS)
 
 
 def published(documents, user=None, passed=()):
