@@ -8,12 +8,11 @@ A document is *published* to a viewer when
   entered counts). Wagtail writes a page's rows only while the page is not live,
   so a live page's rows are its published version: an attachment added in a
   draft of a live page publishes nothing until the draft is published; or
-* its collection is public on purpose: one of ``publishing.roles.PUBLIC_COLLECTIONS``
+* its collection is public on purpose: one of ``PUBLIC_COLLECTIONS``
   (the shared templates, "Modèles partagés") or a collection under it. Only the
   trainers and the coordination may add there (``roles``); the collection is
-  found by its name among the root's children — only superusers create or rename
-  collections — so that a renamed collection stops being public: the lookup
-  fails closed.
+  found by its key (``hub.keys``), so that renaming it in the admin changes
+  nothing, and a collection merely named like it is not public.
 
 Anything else — a file sent with the share form, a document attached only to
 drafts or to nothing yet — is served only to those who work on it:
@@ -51,9 +50,20 @@ from django.http import Http404
 from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.permissions import policy_registry
 
+from hub import keys
+
 from .models import HubDocument
 from .models.base import AttachmentBase
 from .privacy import refused_pages_at, viewer
+
+SHARED_KEY = "collection:shared-templates"
+# Collections (and what lies under them), by key, whose documents are public on
+# purpose, attached to a live page or not: the shared templates, blank forms the
+# programme gives every commune and the public, filled by the trainers and the
+# coordination only (``publishing.roles`` creates the collection and keys it).
+# A file put there is public at once, before the coordination validates the
+# page that offers it; with an empty tuple, only live pages publish documents.
+PUBLIC_COLLECTIONS = (SHARED_KEY,)
 
 # The page rights that open a draft in the admin (Wagtail counts "add" as
 # "change" on the pages one owns).
@@ -67,10 +77,7 @@ def attachment_models():
 
 def public_collections():
     """The collections public on purpose (module docstring), as a queryset."""
-    from .publishing.roles import PUBLIC_COLLECTIONS, group_name
-
-    names = [group_name(label) for label in PUBLIC_COLLECTIONS]
-    return Collection.objects.filter(depth=2, name__in=names)
+    return keys.objects(Collection, *PUBLIC_COLLECTIONS)
 
 
 def published(documents, user=None, passed=()):

@@ -9,10 +9,14 @@ without importing the publishing package (which imports the models).
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Workflow
 
-from hub.localize import in_french
+from hub import keys
 
 TRANSLATION = _("Traduction : validation par la coordination")
+# Found by key (hub.keys), never by its name: renamed in the admin, it still
+# takes the translations.
+TRANSLATION_KEY = "workflow:translation"
 
 
 def translation_workflow():
-    return Workflow.objects.filter(name=in_french(TRANSLATION), active=True).first()
+    """None when it is deactivated: translations then follow their section's."""
+    return keys.objects(Workflow, TRANSLATION_KEY).filter(active=True).first()

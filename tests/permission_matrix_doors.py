@@ -8,7 +8,6 @@ import json
 from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.models import (
-    Collection,
     CollectionViewRestriction,
     Locale,
     Page,
@@ -25,7 +24,6 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
-from practices.publishing.roles import PARTNERS, PRIVATE_SUFFIX, group_name
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,
@@ -35,10 +33,11 @@ from tests.factories import (
 from tests.test_admin import practice_data, template_data, training_data
 from tests.test_share_form import filled, pdf
 from tests.workflow_helpers import (
+    commune_collection,
     coordinators,
     editor_group,
     make_user,
-    named_group,
+    partners,
     reviewer_group,
     section,
     trainers,
@@ -66,7 +65,7 @@ def people(django_user_model):
         RA: make_user(django_user_model, "relecture-a", reviewer_group(A)),
         TR: make_user(django_user_model, "traduction", translators()),
         TN: make_user(django_user_model, "formation", trainers()),
-        PA: make_user(django_user_model, "partenaire", named_group(PARTNERS)),
+        PA: make_user(django_user_model, "partenaire", partners()),
     }
 
 
@@ -162,9 +161,7 @@ class World:
         """A live practice of A restricted, and a document of A's private
         collection, both to the groups the programme shares private material
         with (those of the collections' restrictions, set by ensure_roles)."""
-        collection = Collection.objects.get(
-            name=f"{section(A).commune.name} — {group_name(PRIVATE_SUFFIX)}"
-        )
+        collection = commune_collection(A, private=True)
         groups = CollectionViewRestriction.objects.get(collection=collection).groups
         # The restricted page attaches the document: one that no live page
         # publishes reaches only those who work on it (document_access).
@@ -207,7 +204,7 @@ class World:
         return {"page": page, "document": page.attachments.get().document}
 
     def make_loose_document(self):
-        collection = Collection.objects.get(depth=2, name=section(B).commune.name)
+        collection = commune_collection(B)
         document = HubDocumentFactory(collection=collection, title="Fichier de B")
         return {"document": document}
 

@@ -43,7 +43,6 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
-from practices.publishing.roles import SHARED_COLLECTION, group_name
 from practices.publishing.sections import section_for
 from tests.factories import (
     HubDocumentFactory,
@@ -51,6 +50,7 @@ from tests.factories import (
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)
 )
+from tests.workflow_helpers import shared_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -101,8 +101,7 @@ def choosable_document(language):
     """A document every admin role may choose, so attach (« Modèles partagés »,
     ``practices.publishing.roles``): the page forms refuse the others
     (``practices.attachment_choice``)."""
-    shared = Collection.objects.get(depth=2, name=group_name(SHARED_COLLECTION))
-    return HubDocumentFactory(language=language, collection=shared)
+    return HubDocumentFactory(language=language, collection=shared_collection())
 
 
 def practice_data(language, slug="cantine-solidaire"):

@@ -15,15 +15,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.storage import default_storage
 from django.urls import reverse
-from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.models import GroupCollectionPermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from practices.models import HubDocument, PracticePage, TemplatePage
-from practices.publishing.roles import (
-    PRIVATE_SUFFIX,
-    SHARED_COLLECTION,
-    group_name,
-)
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,
@@ -33,10 +28,12 @@ from tests.factories import (
 from tests.test_admin import add_url, practice_data, tanger_section, template_data
 from tests.test_share_form import filled, pdf
 from tests.workflow_helpers import (
+    commune_collection,
     coordinators,
     editor_group,
     make_user,
     reviewer_group,
+    shared_collection,
     trainers,
 )
 
@@ -49,21 +46,17 @@ REFUSED = (
 SECRET_TITLE = "Convention secrète de Tiznit"
 
 
-def collection(name, depth=2):
-    return Collection.objects.get(depth=depth, name=name)
-
-
 @pytest.fixture
 def documents():
     """Tiznit's private file, and files Tanger's editor may choose."""
-    tiznit_private = collection(f"Tiznit — {group_name(PRIVATE_SUFFIX)}", depth=3)
+    tiznit_private = commune_collection("tiznit", private=True)
     return {
         "tiznit": HubDocumentFactory(title=SECRET_TITLE, collection=tiznit_private),
         "tanger": HubDocumentFactory(
-            title="Bilan de Tanger", collection=collection("Tanger")
+            title="Bilan de Tanger", collection=commune_collection("tanger")
         ),
         "shared": HubDocumentFactory(
-            title="Modèle commun", collection=collection(group_name(SHARED_COLLECTION))
+            title="Modèle commun", collection=shared_collection()
         ),
         "root": HubDocumentFactory(title="Note de la coordination"),
     }

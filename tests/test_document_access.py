@@ -16,7 +16,6 @@ from wagtail.models import Collection, PageViewRestriction
 
 from practices.models import PracticePage
 from practices.publishing.roles import (
-    PARTNERS,
     SHARED_COLLECTION,
     group_name,
 )
@@ -29,11 +28,13 @@ from tests.factories import (
 )
 from tests.test_share_form import filled, pdf
 from tests.workflow_helpers import (
+    commune_collection,
     coordinators,
     editor_group,
     make_user,
-    named_group,
+    partners,
     reviewer_group,
+    shared_collection,
     trainers,
     translators,
 )
@@ -49,7 +50,7 @@ def people(django_user_model):
     """One user per kind of viewer (anonymous has none)."""
     return {
         "outsider": make_user(django_user_model, "curieux"),
-        "partner": make_user(django_user_model, "partenaire", named_group(PARTNERS)),
+        "partner": make_user(django_user_model, "partenaire", partners()),
         "editor_b": make_user(django_user_model, "redaction-b", editor_group("tiznit")),
         "editor_a": make_user(django_user_model, "redaction-a", editor_group("tanger")),
         "reviewer_a": make_user(
@@ -95,7 +96,7 @@ def collection(name):
 
 def commune_document(**kwargs):
     return HubDocumentFactory(
-        collection=collection("Tanger"),
+        collection=commune_collection("tanger"),
         file__data=pdf_bytes(SECRET),
         **kwargs,
     )
@@ -229,7 +230,7 @@ def test_a_page_reserved_to_partners_publishes_its_attachments_to_them(clients):
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.set([named_group(PARTNERS)])
+    restriction.groups.set([partners()])
     viewers = ["anonymous", "outsider", "partner"]
     assert served_to(clients, document, viewers) == {"partner"}
 
@@ -253,7 +254,7 @@ def test_a_page_password_opens_the_page_attachments(clients):
 def test_shared_templates_are_public_on_purpose(clients):
     """« Modèles partagés » (and collections under it) publish their documents
     attached or not; a collection that only bears the same name does not."""
-    shared = collection(group_name(SHARED_COLLECTION))
+    shared = shared_collection()
     loose = HubDocumentFactory(collection=shared)
     below = HubDocumentFactory(collection=shared.add_child(name="Conventions"))
     namesake = HubDocumentFactory(
@@ -333,3 +334,20 @@ def test_thumbnail_needs_the_whole_checksum(clients, monkeypatch):
     monkeypatch.setattr(downloads, "constant_time_compare", spy)
     assert anonymous.get(document.thumbnail_url).status_code == 200
     assert compared == [(checksum, checksum)]
+
+
+def test_renamed_shared_templates_stay_public(clients):
+    """The collection is found by key (hub.keys): renamed in the admin, its
+    documents are still public, and a new collection under the old name is
+    not."""
+    shared = shared_collection()
+    shared.name = "Modèles communs"
+    shared.save()
+    loose = HubDocumentFactory(collection=shared)
+    namesake = HubDocumentFactory(
+        collection=Collection.get_first_root_node().add_child(
+            name=group_name(SHARED_COLLECTION)
+        )
+    )
+    assert served_to(clients, loose, ["anonymous"]) == {"anonymous"}
+    assert served_to(clients, namesake, ["anonymous"]) == set()

@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
+from hub import keys
 from practices.blocks import narrative_blocks
 from practices.content_types import index_page
 from practices.models import (
@@ -28,7 +29,7 @@ from practices.models import (
     TemplatePage,
     TrainingPage,
 )
-from practices.publishing.roles import PARTNERS, group_name
+from practices.publishing.roles import PARTNERS_KEY
 from tests.factories import HubImageFactory
 from tests.import_helpers import (
     export_file,
@@ -40,6 +41,7 @@ from tests.import_helpers import (
     write_jsonl,
     write_rich_file,
 )
+from tests.workflow_helpers import role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +250,7 @@ def restrict(page, kind, groups=()):
 
 def programme_groups():
     """The groups of the « réservé aux partenaires » collections."""
-    private = Collection.objects.get(name=group_name(PARTNERS))
+    private = keys.get(Collection, PARTNERS_KEY)
     return list(private.get_view_restrictions().get().groups.all())
 
 
@@ -410,7 +412,7 @@ def test_a_group_without_a_stable_key_is_left_out_and_named(tmp_path):
     import_file(write_jsonl(tmp_path, [practice()]))
     page = PracticePage.objects.get(ref="p1")
     ad_hoc = Group.objects.create(name="Comité de pilotage")
-    partners = Group.objects.get(name=group_name(PARTNERS))
+    partners = role_group("partners")
     restrict(page, BaseViewRestriction.GROUPS, [ad_hoc, partners])
     out = StringIO()
     err = StringIO()

@@ -10,8 +10,10 @@ preferred admin language.
 
 import pytest
 from django.core import mail
+from wagtail.models import Task, Workflow
 from wagtail.users.models import UserProfile
 
+from hub import keys
 from tests.factories import isolated_media_root  # noqa: F401 (autouse fixture)
 from tests.workflow_helpers import (
     act,
@@ -172,3 +174,19 @@ def test_reviewer_comment_mails_the_author(client, people):
     assert response.status_code == 302
     assert recipients(mail.outbox) == ["editeur@example.org"]
     assert COMMENT in mail.outbox[0].body
+
+
+def test_renamed_steps_and_groups_still_notify(client, people):
+    """Workflow, review task and reviewer group renamed in the admin: the
+    commune's reviewers are told all the same, of the step under its new name."""
+    renamed = [
+        keys.get(Workflow, "workflow:practice"),
+        keys.get(Task, "task:commune-review"),
+        reviewer_group("tanger"),
+    ]
+    for obj in renamed:
+        obj.name = f"{obj.name} (renommé)"
+        obj.save()
+    submit(client, people["editor"])
+    assert recipients(mail.outbox) == ["mourajie@example.org", "relecteur@example.org"]
+    assert all("Relecture par la commune (renommé)" in m.subject for m in mail.outbox)

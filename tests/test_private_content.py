@@ -8,7 +8,7 @@ programme's groups ("outsider"), a partner member, a superuser.
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from wagtail.models import (
@@ -19,10 +19,11 @@ from wagtail.models import (
 )
 
 from home.page_context import programme_figures
+from hub import keys
 from hub.views import serve_image_file
 from practices.models import Commune
 from practices.privacy import refused_collection_ids, visible_pages
-from practices.publishing.roles import PARTNERS, group_name
+from practices.publishing.roles import PARTNERS_KEY
 from practices.publishing.sections import section_for
 from search.facets import bump_version
 from tests.factories import (
@@ -34,6 +35,7 @@ from tests.factories import (
     pdf_bytes,
     translate,
 )
+from tests.workflow_helpers import role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +53,7 @@ def fresh_index():
 
 @pytest.fixture
 def partners():
-    return Group.objects.get(name=group_name(PARTNERS))
+    return role_group("partners")
 
 
 @pytest.fixture
@@ -195,7 +197,7 @@ def test_privacy_helpers_answer_like_wagtail(
             USERNAMES[name] + "-helper",
             is_superuser=name == "superuser",
         )
-    users["member"].groups.add(Group.objects.get(name=group_name(PARTNERS)))
+    users["member"].groups.add(role_group("partners"))
 
     def sees(user, page):
         return visible_pages(Page.objects.filter(pk=page.pk), user).exists()
@@ -382,7 +384,7 @@ def test_moving_a_page_into_a_private_section_hides_it(clients, partners):
 @pytest.fixture
 def private_collection():
     """The "Membres partenaires" collection made by ensure_roles."""
-    collection = Collection.objects.get(name=group_name(PARTNERS))
+    collection = keys.get(Collection, PARTNERS_KEY)
     assert collection.get_view_restrictions().exists()
     return collection
 

@@ -21,6 +21,7 @@ from tests.factories import (
     isolated_media_root,  # noqa: F401 (autouse fixture)
     locale,
 )
+from tests.workflow_helpers import commune_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -302,7 +303,7 @@ def test_accepted_file_is_kept_when_another_is_refused(editor_client, editor):
     attachment = page.get_latest_revision_as_object().attachments.get()
     document = attachment.document
     assert document.title == "bilan"
-    assert document.collection == Collection.objects.get(name="Tanger")
+    assert document.collection == commune_collection("tanger")
     assert document.uploaded_by_user == editor
     assert document.file.read() == PDF_BYTES
     assert pending.loads(editor, token) is None  # the kept file was used up
@@ -403,3 +404,16 @@ def test_abandoned_kept_files_are_purged_after_a_day(editor_client, editor):
     assert len(default_storage.listdir(pending.FOLDER)[1]) == 1
     pending.purge_stale(now=timezone.now() + timedelta(days=1, minutes=1))
     assert default_storage.listdir(pending.FOLDER)[1] == []
+
+
+def test_files_go_to_the_renamed_commune_collection(editor_client):
+    """The commune's collection is found by key (hub.keys): renamed in the
+    admin, it still receives the shared files; none is made under the old
+    name."""
+    tanger = commune_collection("tanger")
+    tanger.name = "Tanger — documents"
+    tanger.save()
+    page = created(editor_client, filled(attachments=[pdf()]))
+    document = page.get_latest_revision_as_object().attachments.get().document
+    assert document.collection == tanger
+    assert not Collection.objects.filter(name="Tanger").exists()

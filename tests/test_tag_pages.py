@@ -7,12 +7,10 @@ page does not name such a tag either (an active filter's label).
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from practices.publishing.roles import PARTNERS, group_name
 from search.facets import bump_version
 from tests.factories import (
     PracticePageFactory,
@@ -20,6 +18,7 @@ from tests.factories import (
     TrainingPageFactory,
     translate,
 )
+from tests.workflow_helpers import partners
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +34,7 @@ def fresh_index():
 @pytest.fixture
 def member(django_user_model):
     user = django_user_model.objects.create_user("membre")
-    user.groups.add(Group.objects.get(name=group_name(PARTNERS)))
+    user.groups.add(partners())
     client = Client()
     client.force_login(user)
     return client
@@ -45,7 +44,7 @@ def restrict(page):
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.GROUPS
     )
-    restriction.groups.set([Group.objects.get(name=group_name(PARTNERS))])
+    restriction.groups.set([partners()])
     bump_version()
 
 

@@ -461,3 +461,17 @@ def test_explorer_listing_costs_no_query_per_page(
     assert translations.count() == 5
     assert all(edit_url(page) in html for page in translations)
     assert "أصل" not in html
+
+
+def test_a_renamed_translation_group_is_still_narrowed(
+    client, translator, localize_translation, arabic_original
+):
+    """The group is found by key (hub.keys): renamed in the admin, its right
+    still opens translations and nothing else."""
+    group = translators()
+    group.name = "Équipe de traduction"
+    group.save()
+    assert client.get(edit_url(localize_translation)).status_code == 200
+    response = client.get(edit_url(arabic_original))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")

@@ -12,9 +12,10 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Locale, TaskState, WorkflowState
+from wagtail.models import Locale, TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
+from hub import keys
 from hub.localize import in_french
 from practices.models import (
     PracticePage,
@@ -30,6 +31,7 @@ from practices.publishing.workflows import (
     PRACTICE,
     RESOURCE,
     TRANSLATION,
+    TRANSLATION_KEY,
 )
 from tests.factories import (
     PracticePageFactory,
@@ -435,3 +437,14 @@ def test_reviewer_comments_on_a_submitted_page(client, submitted, people):
     response = logged_in(client, people["editor_a"]).get(edit_url(submitted))
     data = json.loads(soup(response).find(id="comments-data").string)
     assert [c["text"] for c in data["comments"]] == [COMMENT]
+
+
+def test_renamed_translation_workflow_still_takes_translations(localize_translation):
+    """The workflow is found by key (hub.keys): renamed in the admin, it is
+    still the one a translation goes to; deactivated, it takes none."""
+    workflow = keys.get(Workflow, TRANSLATION_KEY)
+    workflow.name = "Traductions"
+    workflow.save()
+    assert localize_translation.get_workflow() == workflow
+    workflow.deactivate()
+    assert localize_translation.get_workflow() != workflow

@@ -10,7 +10,7 @@ import json
 
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -19,9 +19,11 @@ from wagtail.test.utils.form_data import (
 )
 from wagtail.users.models import UserProfile
 
+from hub import keys
+from practices.document_access import SHARED_KEY
 from practices.models import Commune, PracticePage
 from practices.models.roles import EDITOR, REVIEWER, CommuneRole
-from practices.publishing.roles import COORDINATORS, TRAINERS, TRANSLATORS, group_name
+from practices.publishing.roles import commune_collection_key, group_key
 from practices.publishing.sections import section_for
 
 PASSWORD = "x"
@@ -53,20 +55,38 @@ def reviewer_group(slug):
     return commune_group(slug, REVIEWER)
 
 
-def named_group(label):
-    return Group.objects.get(name=group_name(label))
+def role_group(role):
+    """The programme's group of ``role`` ("coordinators", "partners"…), found
+    by its key as the code finds it, whatever its name."""
+    return keys.get(Group, group_key(role))
 
 
 def coordinators():
-    return named_group(COORDINATORS)
+    return role_group("coordinators")
 
 
 def translators():
-    return named_group(TRANSLATORS)
+    return role_group("translators")
 
 
 def trainers():
-    return named_group(TRAINERS)
+    return role_group("trainers")
+
+
+def partners():
+    return role_group("partners")
+
+
+def shared_collection():
+    """« Modèles partagés », found by its key."""
+    return keys.get(Collection, SHARED_KEY)
+
+
+def commune_collection(slug, private=False):
+    """A commune's collection (or its « réservé aux partenaires » child), found
+    by its key."""
+    commune = Commune.objects.get(slug=slug, locale__language_code="fr")
+    return keys.get(Collection, commune_collection_key(commune, private=private))
 
 
 def section(slug, language="fr"):

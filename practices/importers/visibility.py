@@ -37,22 +37,16 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from hub.localize import in_french
+from hub import keys
 
 from ..models.roles import CommuneRole
-from ..publishing.roles import COORDINATORS, PARTNERS, TRAINERS, TRANSLATORS
+from ..publishing.roles import GROUPS, group_key
 
 PUBLIC = "public"
 LOGIN = "login"
 PARTNERS_ONLY = "partners"
 PASSWORD = "password"
 LEVELS = (PUBLIC, LOGIN, PARTNERS_ONLY)
-FIXED_GROUPS = {
-    "coordinators": COORDINATORS,
-    "translators": TRANSLATORS,
-    "trainers": TRAINERS,
-    "partners": PARTNERS,
-}
 # What a restriction model restricts.
 TARGET_FIELD = {PageViewRestriction: "page", CollectionViewRestriction: "collection"}
 
@@ -61,13 +55,8 @@ class GroupKeys:
     """The programme's groups by stable key and back (read once)."""
 
     def __init__(self):
-        labels = {in_french(label): key for key, label in FIXED_GROUPS.items()}
-        self.key_of = {
-            pk: labels[name]
-            for pk, name in Group.objects.filter(name__in=labels).values_list(
-                "pk", "name"
-            )
-        }
+        by_key = {group_key(key): key for key in GROUPS}
+        self.key_of = {pk: by_key[key] for key, pk in keys.ids(Group, *by_key).items()}
         for group_id, role, slug in CommuneRole.objects.values_list(
             "group_id", "role", "commune__slug"
         ):

@@ -17,8 +17,10 @@ from wagtail.models import (
     Locale,
 )
 
+from hub import keys
 from hub.localize import in_french
 
+from ..document_access import SHARED_KEY
 from ..models import (
     CommuneSectionPage,
     TemplateIndexPage,
@@ -35,13 +37,15 @@ TRAINERS = _("Formation")
 PARTNERS = _("Membres partenaires")
 SHARED_COLLECTION = _("Modèles partagés")
 PRIVATE_SUFFIX = _("réservé aux partenaires")
-# Collections (children of the root, and what lies under them) whose documents
-# are public on purpose, attached to a live page or not (practices.document_access):
-# the shared templates, blank forms the programme gives every commune and the
-# public, filled by the trainers and the coordination only. A file put there is
-# public at once, before the coordination validates the page that offers it;
-# with an empty tuple, only live pages publish documents.
-PUBLIC_COLLECTIONS = (SHARED_COLLECTION,)
+# The objects below are found by these keys (hub.keys), never by their names,
+# which are French and may be changed in the admin.
+GROUPS = {
+    "coordinators": COORDINATORS,
+    "translators": TRANSLATORS,
+    "trainers": TRAINERS,
+    "partners": PARTNERS,
+}
+PARTNERS_KEY = "collection:partners"
 
 PAGE_ALL = ["add_page", "change_page", "publish_page", "bulk_delete_page"]
 PAGE_ALL += ["lock_page", "unlock_page"]
@@ -52,6 +56,18 @@ VOCABULARIES += ["documentkind"]
 
 
 group_name = in_french  # groups and collections are named in French
+
+
+def group_key(role):
+    """The key of a fixed group: "coordinators" → "group:coordinators"."""
+    return f"group:{role}"
+
+
+def commune_collection_key(commune, private=False):
+    """The key of a commune's collection (or of its private child): the
+    commune's translation key, shared by its French and Arabic versions."""
+    kind = "commune-private" if private else "commune"
+    return f"collection:{kind}:{commune.translation_key}"
 
 
 def commune_group_name(commune, role):
@@ -68,18 +84,10 @@ def ensure_roles():
     sections = ensure_sections()
     homes = _homes()
     root = Collection.get_first_root_node()
-    groups = {
-        key: Group.objects.get_or_create(name=group_name(label))[0]
-        for key, label in [
-            ("coordinators", COORDINATORS),
-            ("translators", TRANSLATORS),
-            ("trainers", TRAINERS),
-            ("partners", PARTNERS),
-        ]
-    }
-    shared = _collection(root, group_name(SHARED_COLLECTION))
+    groups = {key: _group(key, label) for key, label in GROUPS.items()}
+    shared = _collection(SHARED_KEY, root, group_name(SHARED_COLLECTION))
     members = [groups["coordinators"], groups["partners"]]
-    private = [_collection(root, group_name(PARTNERS))]
+    private = [_collection(PARTNERS_KEY, root, group_name(PARTNERS))]
 
     _reset(groups["coordinators"])
     for home in homes.values():
@@ -126,9 +134,13 @@ def ensure_roles():
         if key is None:
             continue
         commune = section.commune
-        collection = _collection(root, commune.name)
+        collection = commune_collection(commune)
         private.append(
-            _collection(collection, f"{commune.name} — {group_name(PRIVATE_SUFFIX)}")
+            _collection(
+                commune_collection_key(commune, private=True),
+                collection,
+                f"{commune.name} — {group_name(PRIVATE_SUFFIX)}",
+            )
         )
         for role in (EDITOR, REVIEWER):
             group = _commune_group(commune, role)
@@ -173,9 +185,34 @@ def _commune_group(commune, role):
     return group
 
 
-def _collection(parent, name):
-    existing = parent.get_children().filter(name=name).first()
-    return existing or parent.add_child(name=name)
+def _group(key, label):
+    """The group of ``key``; the first time, the one named ``label`` in French
+    (made before the keys were) or a new one."""
+    name = group_name(label)
+    return keys.ensure(
+        Group, group_key(key), lambda: Group.objects.get_or_create(name=name)[0]
+    )
+
+
+def commune_collection(commune):
+    """The collection of ``commune``'s documents (named after it in French);
+    the share form stores the files it receives there."""
+    return _collection(
+        commune_collection_key(commune),
+        Collection.get_first_root_node(),
+        commune.name,
+    )
+
+
+def _collection(key, parent, name):
+    """The collection of ``key``; the first time, the child of ``parent``
+    named ``name`` (made before the keys were) or a new one."""
+
+    def create():
+        existing = parent.get_children().filter(name=name).first()
+        return existing or parent.add_child(name=name)
+
+    return keys.ensure(Collection, key, create)
 
 
 def _reset(group):

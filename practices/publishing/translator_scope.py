@@ -28,26 +28,28 @@ grant), with no right on those pages and none of the originals beside.
 https://docs.wagtail.org/en/stable/reference/permissions.html
 """
 
-from functools import cache
-
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from hub.localize import in_french
+from hub import keys
 
 # The per-request cache of the pages wagtail-localize translated, kept on the
 # user object like Wagtail's own ``_page_permission_cache``.
 TRANSLATIONS_CACHE = "_translated_page_ids_cache"
 
 
-@cache
-def translation_group_name():
-    from .roles import TRANSLATORS
+# The translation group, found by key (hub.keys, set by ``roles.ensure_roles``):
+# renamed in the admin, its grants are still narrowed.
+TRANSLATORS_KEY = "group:translators"  # roles.group_key("translators")
 
-    return in_french(TRANSLATORS)
+
+def translation_group():
+    """The translation group as a queryset (a subquery of the callers')."""
+    return keys.objects(Group, TRANSLATORS_KEY)
 
 
 def is_translated():
@@ -74,7 +76,9 @@ def above_a_translation():
 
 
 def from_translation_group(grant):
-    return grant.group.name == translation_group_name()
+    """``grant`` (from ``get_all_permissions_for_user``) is the translation
+    group's: read from the flag its query adds, no query per grant."""
+    return grant.from_translation_group
 
 
 class TranslatorScopedPagePolicy(PagePermissionPolicy):
@@ -82,8 +86,16 @@ class TranslatorScopedPagePolicy(PagePermissionPolicy):
     the pages wagtail-localize translated."""
 
     def get_all_permissions_for_user(self, user):
-        # The group tells which grants are narrowed: fetched in the same query.
-        return super().get_all_permissions_for_user(user).select_related("group")
+        # Which grants are narrowed: told in the same query.
+        return (
+            super()
+            .get_all_permissions_for_user(user)
+            .annotate(
+                from_translation_group=Exists(
+                    translation_group().filter(pk=OuterRef("group_id"))
+                )
+            )
+        )
 
     def grants_on(self, user, page):
         """The user's grants that reach ``page``: those on it or above it, less
@@ -164,7 +176,7 @@ class TranslatorScopedPagePolicy(PagePermissionPolicy):
             page__in=instance.get_ancestors(inclusive=True)
         )
         if not Page.objects.filter(pk=instance.pk).filter(is_translated()).exists():
-            grants = grants.exclude(group__name=translation_group_name())
+            grants = grants.exclude(group__in=translation_group())
         codenames = self._get_permission_codenames(actions)
         q = Q(
             groups__in=grants.filter(permission__codename__in=codenames).values("group")

@@ -5,16 +5,19 @@
 - translation (a page wagtail-localize translated from another locale): the
   coordination — chosen per page by ``HubPageMixin.get_workflow`` whatever
   section holds it (``practices.translation_workflow``).
+
+Each workflow and task is found by its key (``hub.keys``), never by its name.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from hub import keys
 from hub.localize import in_french
 
 from ..models import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
 from ..models.review_task import CommuneReviewTask
-from ..translation_workflow import TRANSLATION
+from ..translation_workflow import TRANSLATION, TRANSLATION_KEY
 
 PRACTICE = _("Fiche pratique : relecture communale puis coordination")
 RESOURCE = _("Ressource : validation par la coordination")
@@ -23,12 +26,12 @@ COORDINATION = _("Validation par la coordination")
 
 
 def ensure_workflows(coordinators):
-    review, _c = CommuneReviewTask.objects.get_or_create(name=in_french(COMMUNE_REVIEW))
-    approval, _c = GroupApprovalTask.objects.get_or_create(name=in_french(COORDINATION))
+    review = _task(CommuneReviewTask, "task:commune-review", COMMUNE_REVIEW)
+    approval = _task(GroupApprovalTask, "task:coordination", COORDINATION)
     approval.groups.set([coordinators])
-    practice = _workflow(PRACTICE, [review, approval])
-    resource = _workflow(RESOURCE, [approval])
-    _workflow(TRANSLATION, [approval])
+    practice = _workflow("workflow:practice", PRACTICE, [review, approval])
+    resource = _workflow("workflow:resource", RESOURCE, [approval])
+    _workflow(TRANSLATION_KEY, TRANSLATION, [approval])
     for model, workflow in [
         (PracticeIndexPage, practice),
         (TemplateIndexPage, resource),
@@ -40,8 +43,18 @@ def ensure_workflows(coordinators):
             )
 
 
-def _workflow(label, tasks):
-    workflow, _created = Workflow.objects.get_or_create(name=in_french(label))
+def _task(model, key, label):
+    """The task of ``key``; the first time, the one named ``label`` in French
+    (made before the keys were) or a new one."""
+    name = in_french(label)
+    return keys.ensure(model, key, lambda: model.objects.get_or_create(name=name)[0])
+
+
+def _workflow(key, label, tasks):
+    name = in_french(label)
+    workflow = keys.ensure(
+        Workflow, key, lambda: Workflow.objects.get_or_create(name=name)[0]
+    )
     if not workflow.active:
         workflow.active = True
         workflow.save()

@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from wagtail.models import Collection
 
 from hub.localize import locale_of, localised
 from hub.slugs import free_child_slug, slug_base
@@ -25,6 +24,7 @@ from ..attachment_choice import REFUSED, refused_documents
 from ..drafts import save_draft
 from ..models import HubDocument, PracticePage
 from ..models.practices import PracticeAttachment
+from ..publishing import roles
 from ..uploads.validation import validate_upload
 from . import pending
 
@@ -129,9 +129,7 @@ def _document(upload, collection, language, form, stored):
 
 
 def commune_collection(commune):
-    """The collection named after the commune (``ensure_roles`` creates it, under
-    the commune's French name, and gives the commune's groups their rights)."""
-    commune = localised(commune, locale_of("fr").pk)
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=commune.name).first()
-    return existing or root.add_child(name=commune.name)
+    """The commune's collection, found by key (``ensure_roles`` creates it,
+    under the commune's French name, and gives the commune's groups their
+    rights): renaming it in the admin changes nothing here."""
+    return roles.commune_collection(localised(commune, locale_of("fr").pk))
