@@ -20,11 +20,10 @@ from wagtail.models import (
 from hub import keys
 from hub.localize import in_french
 
+from .. import content_types
 from ..document_access import SHARED_KEY
 from ..models import (
     CommuneSectionPage,
-    TemplateIndexPage,
-    TrainingIndexPage,
 )
 from ..models.roles import EDITOR, REVIEWER, CommuneRole
 from ..site_structure import ensure_site
@@ -122,7 +121,7 @@ def ensure_roles():
     )
 
     _reset(groups["trainers"])
-    for model in (TemplateIndexPage, TrainingIndexPage):
+    for model in (k.index_model for k in content_types.registered() if k.trainers_edit):
         for index in model.objects.all():
             _pages(groups["trainers"], index, ["add_page", "change_page"])
     _collections(groups["trainers"], shared, DOCS + IMAGES)

@@ -15,7 +15,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 from hub import keys
 from hub.localize import in_french
 
-from ..models import PracticeIndexPage, TemplateIndexPage, TrainingIndexPage
+from .. import content_types
 from ..models.review_task import CommuneReviewTask
 from ..translation_workflow import TRANSLATION, TRANSLATION_KEY
 
@@ -29,15 +29,14 @@ def ensure_workflows(coordinators):
     review = _task(CommuneReviewTask, "task:commune-review", COMMUNE_REVIEW)
     approval = _task(GroupApprovalTask, "task:coordination", COORDINATION)
     approval.groups.set([coordinators])
-    practice = _workflow("workflow:practice", PRACTICE, [review, approval])
-    resource = _workflow("workflow:resource", RESOURCE, [approval])
+    workflows = {
+        "practice": _workflow("workflow:practice", PRACTICE, [review, approval]),
+        "resource": _workflow("workflow:resource", RESOURCE, [approval]),
+    }
     _workflow(TRANSLATION_KEY, TRANSLATION, [approval])
-    for model, workflow in [
-        (PracticeIndexPage, practice),
-        (TemplateIndexPage, resource),
-        (TrainingIndexPage, resource),
-    ]:
-        for page in model.objects.all():
+    for kind in content_types.registered():
+        workflow = workflows[kind.workflow]
+        for page in kind.index_model.objects.all():
             WorkflowPage.objects.update_or_create(
                 page=page, defaults={"workflow": workflow}
             )
