@@ -53,13 +53,13 @@ def load(count):
 
     from benchmarks.bulk import create_practices
     from benchmarks.corpus import practices
-    from practices.models import Commune, Theme
     from practices.publishing.sections import section_for
     from practices.site_structure import ensure_site
-    from practices.taxonomy_loader import load_taxonomy
+    from programme.loader import load_taxonomy
+    from programme.models import Commune, Theme
 
     ensure_site()
-    load_taxonomy(Path(__file__).resolve().parents[1] / "practices/demo/taxonomy.json")
+    load_taxonomy(Path(__file__).resolve().parents[1] / "programme/data/taxonomy.json")
     rng = random.Random(3)
     batches = {"fr": [], "ar": []}
     for item in practices(count):

@@ -6,16 +6,10 @@ the latest practices, the ways into the practice index. Registered with
 from django.db.models import Sum
 
 from hub.page_context import register
+from hub.visibility import viewer, visible_pages
 from practices import content_types
-from practices.models import (
-    Commune,
-    PracticeIndexPage,
-    PracticePage,
-    Region,
-    TargetPublic,
-    Theme,
-)
-from practices.privacy import viewer, visible_pages
+from practices.models import PracticeIndexPage, PracticePage
+from programme.models import Commune, Region, TargetPublic, Theme
 
 from .models import HomePage
 

@@ -4,7 +4,7 @@ Wagtail's document chooser lists only the documents of collections where the
 user holds "choose" (or "change"), but the page form takes any document id it
 is sent: a forged POST would attach commune B's private file to a draft of
 commune A, whose team could then read it — the draft's editors may download
-what it attaches (``practices.document_access``), and its preview shows the
+what it attaches (``documents.access``), and its preview shows the
 document's text. So every *new or changed* choice in the attachments of a page
 form (create, edit, preview) is checked against Wagtail's document permission
 policy; a document the page already attaches, in the version being edited,

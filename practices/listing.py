@@ -9,9 +9,10 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
+from hub.visibility import viewer, visible_pages
+from programme.models import Commune, Partnership
+
 from . import content_types, facets
-from .models.communes import Commune, Partnership
-from .privacy import viewer, visible_pages
 
 PAGE_SIZE = 12
 

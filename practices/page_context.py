@@ -7,16 +7,17 @@ fixed number of queries: tests/test_query_counts.py counts them.
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from documents.downloads import downloads_for
+from documents.previews import video_embed
 from hub.page_context import register
+from hub.visibility import viewer, visible_pages
+from programme.models import Commune
 
 from . import listing
 from .adaptation.context import adaptation_context
-from .downloads import downloads_for
-from .models import Commune, PracticeIndexPage, PracticePage, TrainingPage
+from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
 from .models.resources import ResourcePage
-from .previews import video_embed
-from .privacy import viewer, visible_pages
 
 
 def register_builders():

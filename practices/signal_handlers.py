@@ -6,21 +6,19 @@ so that connecting twice adds nothing and no receiver runs for other models.
   (``attachments_text``): when a document moves to another collection, or a
   collection's restriction changes, the pages attaching the documents
   concerned are indexed again (``reindex_pages_attaching``).
-* A deleted document version takes its file along (``delete_earlier_file``).
 * Workflow e-mails: the commune review's notifier, and Wagtail's own notifiers
   replaced by reliable ones (``publishing.notifications``).
 """
 
 from django.apps import apps
-from django.db import transaction
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_init, post_save
 from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, TaskState
 
-from .models.base import AttachmentBase
-from .models.versions import DocumentVersion
+from documents.models import AttachmentBase
+
 from .publishing import notifications
 
 
@@ -56,18 +54,6 @@ def reindex_pages_attaching(**document_filter):
             )
 
 
-def delete_earlier_file(sender, instance, **kwargs):
-    """A deleted version takes its file along, unless it is still the document's
-    current file (Wagtail deletes that one with the document itself)."""
-    name = instance.file.name
-
-    def delete_if_unused():
-        if not get_document_model().objects.filter(file=name).exists():
-            instance.file.storage.delete(name)
-
-    transaction.on_commit(delete_if_unused)
-
-
 def connect():
     """Called from PracticesConfig.ready(); connecting again adds nothing."""
     document_model = get_document_model()
@@ -87,11 +73,6 @@ def connect():
             sender=CollectionViewRestriction,
             dispatch_uid="practices.reindex_pages_of_restricted_collection",
         )
-    post_delete.connect(
-        delete_earlier_file,
-        sender=DocumentVersion,
-        dispatch_uid="practices.delete_earlier_document_file",
-    )
     _connect_notifiers()
 
 

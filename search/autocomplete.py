@@ -21,8 +21,8 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.models import Page
 
+from hub.visibility import visible_pages
 from practices import content_types
-from practices.privacy import visible_pages
 
 from . import api_params, facets, visibility
 from .analysis import analyse

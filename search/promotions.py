@@ -33,8 +33,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from hub.versioned_cache import CacheVersion
+from hub.visibility import visible_pages
 from practices import content_types
-from practices.privacy import visible_pages
 
 from . import facets
 from .analysis import analyse

@@ -2,7 +2,7 @@
 
 ``run_search`` asks the ``default`` search backend. When that is an engine
 (OpenSearch/Elasticsearch) and the engine is unreachable, slower than its
-``TIMEOUT`` (2 s, see ``search.backend_config``) or fails at transport level (HTTP
+``TIMEOUT`` (2 s, see ``hub.search_backends``) or fails at transport level (HTTP
 error, missing index…), it logs a warning and answers from the ``database``
 backend, which ``search_backends()`` keeps up to date beside the engine, with
 ``degraded=True`` — so the page can say "simplified search" instead of a 500.
@@ -25,7 +25,7 @@ from django.core.exceptions import ImproperlyConfigured
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-from search.backend_config import DATABASE_ALIAS
+from hub.search_backends import DATABASE_ALIAS
 from search.backends.engine import (
     DEFAULT_RETRY_AFTER,
     describe_error,

@@ -10,7 +10,7 @@ The facet index is per process and may be minutes old here (``facets.MAX_AGE``)
 when a page was restricted or unpublished by another process, or by a write
 that sent no signal. So what is *shown* never trusts it: the pages of the
 requested page, and the translations beside them, are loaded only if they are
-live and visible to the viewer now (``privacy.visible_pages``: an ``Exists`` in
+live and visible to the viewer now (``hub.visibility.visible_pages``: an ``Exists`` in
 the same query, no query of its own). The count, the facets and the page count
 stay the index's — approximate until it refreshes: a page may then hold one
 result fewer than counted, never one it should not show.
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from hub.visibility import visible_pages
 from practices import content_types
-from practices.privacy import visible_pages
 
 from . import facets, glossary, highlight, visibility
 from .analysis import analyse

@@ -5,7 +5,7 @@ The facet index (``facets.py``) holds every live hub page, private ones too, so
 that partner members find the pages meant for them. Which indexed pages sit under
 a view restriction is read once per index version (two queries) and kept with
 the index; restriction changes and page moves bump the version. Per search, the
-viewer's rules are checked in memory (``practices.privacy.Rule``): no query for
+viewer's rules are checked in memory (``Rule`` below): no query for
 an anonymous visitor, one (the user's groups) for a logged-in one.
 
 ``for_viewer(index, user)`` wraps the index so that everything the search reads
@@ -17,16 +17,17 @@ All of this is only as fresh as this process's index: a restriction made by
 another process, or written without a signal, reaches it at the next version
 or after ``facets.MAX_AGE``. So it decides counts and facets only; what is
 *shown* — results, their translations, suggestions, promoted pages — is loaded
-through ``practices.privacy.visible_pages``, which asks the database
+through ``hub.visibility.visible_pages``, which asks the database
 (``service._load``, ``autocomplete._suggest``, ``promotions._still_public``).
 """
 
 import threading
+from dataclasses import dataclass
 
 from django.db.models import Q
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
-from practices import privacy
+from hub.visibility import GROUPS, LOGIN, PASSWORD
 
 _lock = threading.Lock()
 
@@ -41,7 +42,7 @@ def restrictions(index):
 
 
 def _read_restrictions(index):
-    rules = privacy.page_rules()
+    rules = page_rules()
     if not rules:
         return {}
     under = Q()
@@ -65,7 +66,7 @@ def hidden_ids(index, user):
     found = restrictions(index)
     if not found:
         return frozenset()
-    groups = privacy.group_ids(user) if _needs_groups(found, user) else frozenset()
+    groups = group_ids(user) if _needs_groups(found, user) else frozenset()
     return frozenset(
         page_id
         for page_id, rules in found.items()
@@ -76,7 +77,7 @@ def hidden_ids(index, user):
 def _needs_groups(found, user):
     if user is None or not user.is_authenticated or user.is_superuser:
         return False
-    return any(r.type == privacy.GROUPS for rules in found.values() for r in rules)
+    return any(r.type == GROUPS for rules in found.values() for r in rules)
 
 
 class VisibleIndex:
@@ -110,3 +111,47 @@ class VisibleIndex:
 
 def for_viewer(index, user):
     return VisibleIndex(index, hidden_ids(index, user))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A page view restriction as read once for the search's in-memory index."""
+
+    id: int
+    path: str
+    type: str
+    group_ids: frozenset
+
+    def accepts(self, user, group_ids):
+        """``accept_request`` for lists (see the module docstring); ``group_ids``:
+        the user's groups."""
+        if self.type == PASSWORD:
+            return False
+        if user is None or not user.is_authenticated:
+            return self.type not in (LOGIN, GROUPS)
+        if self.type == GROUPS and not user.is_superuser:
+            return bool(self.group_ids & group_ids)
+        return True
+
+
+def page_rules():
+    """Every page view restriction as a ``Rule`` (one query)."""
+    rows = PageViewRestriction.objects.values_list(
+        "pk", "page__path", "restriction_type", "groups"
+    )
+    found = {}
+    for pk, path, kind, group_id in rows:
+        rule = found.setdefault(pk, (path, kind, set()))
+        if group_id is not None:
+            rule[2].add(group_id)
+    return [Rule(pk, p, k, frozenset(g)) for pk, (p, k, g) in found.items()]
+
+
+def group_ids(user):
+    """The ids of ``user``'s groups, read once per user object."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_privacy_group_ids"):
+        ids = user.groups.values_list("pk", flat=True)
+        user._privacy_group_ids = frozenset(ids)
+    return user._privacy_group_ids

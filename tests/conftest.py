@@ -10,9 +10,9 @@ from django.utils import translation
 
 from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
-from practices.taxonomy_loader import load_taxonomy
+from programme.loader import load_taxonomy
 
-TAXONOMY = Path(__file__).resolve().parents[1] / "practices/demo/taxonomy.json"
+TAXONOMY = Path(__file__).resolve().parents[1] / "programme/data/taxonomy.json"
 # "1" (or "all"): every service is required; otherwise a comma-separated list of the
 # services this CI lane provides (browser, gettext, engine). Locally: none.
 REQUIRED = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s}
@@ -53,8 +53,8 @@ def engine_page_index(request, monkeypatch):
     """
     from django.utils.module_loading import import_string
 
+    from hub.search_backends import ENGINE_BACKENDS
     from hub.settings import test as test_settings
-    from search.backend_config import ENGINE_BACKENDS
 
     config = test_settings.WAGTAILSEARCH_BACKENDS["default"]
     if config["BACKEND"] not in ENGINE_BACKENDS.values():

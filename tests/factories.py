@@ -16,24 +16,25 @@ from django.utils.text import slugify
 from reportlab.pdfgen import canvas
 from wagtail.models import Collection, Locale
 
+from documents.models import HubDocument, HubImage
 from practices.models import (
-    Commune,
-    DocumentKind,
-    HubDocument,
-    HubImage,
-    Partnership,
     PracticeIndexPage,
     PracticePage,
     PracticeParticipation,
-    Region,
-    TargetPublic,
     TemplateIndexPage,
     TemplatePage,
-    Theme,
     TrainingIndexPage,
     TrainingPage,
 )
 from practices.publishing.sections import section_for
+from programme.models import (
+    Commune,
+    DocumentKind,
+    Partnership,
+    Region,
+    TargetPublic,
+    Theme,
+)
 
 
 def pdf_bytes(text="Guide pratique de la commune"):

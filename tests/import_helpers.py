@@ -13,8 +13,8 @@ from django.core.management import call_command
 from reportlab.pdfgen import canvas
 from wagtail.models import Page, Revision
 
+from documents.models import HubDocument
 from practices import content_types
-from practices.models import HubDocument
 
 
 def write_jsonl(directory, records, name="import.jsonl"):

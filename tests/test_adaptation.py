@@ -19,7 +19,7 @@ from practices.adaptation.lineage import lineages
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
-from practices.taxonomy_loader import load_taxonomy
+from programme.loader import load_taxonomy
 from search.facets import bump_version
 from tests.conftest import TAXONOMY
 from tests.factories import (

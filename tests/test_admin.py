@@ -26,24 +26,26 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from documents.models import HubImage
 from home.models import HomePage
 from practices.models import (
-    Commune,
     CommuneRole,
-    DocumentKind,
-    HubImage,
-    Partnership,
     PracticeIndexPage,
     PracticePage,
-    Region,
-    TargetPublic,
     TemplateIndexPage,
     TemplatePage,
-    Theme,
     TrainingIndexPage,
     TrainingPage,
 )
 from practices.publishing.sections import section_for
+from programme.models import (
+    Commune,
+    DocumentKind,
+    Partnership,
+    Region,
+    TargetPublic,
+    Theme,
+)
 from tests.factories import (
     HubDocumentFactory,
     HubImageFactory,
@@ -427,7 +429,7 @@ def test_editor_without_publish_right_only_saves_a_draft(client, editor):
 
 def test_editor_cannot_reach_snippet_admin_without_rights(client, editor):
     """Vocabularies are managed by administrators, not by editors."""
-    response = client.get(reverse("wagtailsnippets_practices_theme:list"))
+    response = client.get(reverse("wagtailsnippets_programme_theme:list"))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
 
@@ -468,7 +470,9 @@ def test_practice_edit_form_saves_changes(admin_client):
 )
 def test_snippet_admin_lists_vocabulary(admin_client, model, name):
     """Each vocabulary has its snippet listing showing its terms."""
-    url = reverse(f"wagtailsnippets_practices_{model._meta.model_name}:list")
+    url = reverse(
+        f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"
+    )
     response = admin_client.get(url, {"locale": "fr"})
     assert response.status_code == 200
     assert name in response.content.decode()
@@ -476,7 +480,7 @@ def test_snippet_admin_lists_vocabulary(admin_client, model, name):
 
 def test_snippet_admin_lists_arabic_terms(admin_client):
     """The vocabulary listing switches to the Arabic terms."""
-    url = reverse("wagtailsnippets_practices_theme:list")
+    url = reverse("wagtailsnippets_programme_theme:list")
     response = admin_client.get(url, {"locale": "ar"})
     assert "الميزانية التشاركية" in response.content.decode()
 

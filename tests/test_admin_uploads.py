@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Collection, UploadedFile
 
-from practices.models import HubDocument, HubImage
+from documents.models import HubDocument, HubImage
 from tests import upload_corpus as corpus
 from tests.factories import TemplatePageFactory
 

@@ -18,7 +18,8 @@ from django.urls import reverse
 from wagtail.models import GroupCollectionPermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from practices.models import HubDocument, PracticePage, TemplatePage
+from documents.models import HubDocument
+from practices.models import PracticePage, TemplatePage
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,

@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from practices.site_structure import ensure_site
-from practices.taxonomy_loader import load_taxonomy
+from programme.loader import load_taxonomy
 from tests.conftest import TAXONOMY, require_service
 
 pytestmark = [

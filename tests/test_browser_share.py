@@ -9,10 +9,11 @@ import pytest
 from django.contrib.auth.models import User
 from wagtail.models import Collection
 
-from practices.models import Commune, PracticePage
+from practices.models import PracticePage
 from practices.models.roles import EDITOR, CommuneRole
 from practices.publishing.roles import ensure_roles
 from practices.publishing.sections import section_for
+from programme.models import Commune
 from tests.factories import PDF_BYTES, isolated_media_root, locale  # noqa: F401
 from tests.test_browser import browser_page, site  # noqa: F401 (fixtures)
 

@@ -13,7 +13,7 @@ from wagtail.models import Collection, Locale
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
-from practices.taxonomy_loader import load_taxonomy
+from programme.loader import load_taxonomy
 from tests.conftest import TAXONOMY
 from tests.factories import (
     PracticePageFactory,

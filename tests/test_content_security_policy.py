@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 
-from practices.models import Commune
 from practices.models.roles import EDITOR, CommuneRole
+from programme.models import Commune
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,

@@ -20,7 +20,11 @@ from pypdf import PdfReader
 from practices.demo.files import ATTACHMENTS, generate_demo_files
 
 DEMO = Path(__file__).resolve().parents[1] / "practices" / "demo"
-TAXONOMY = json.loads((DEMO / "taxonomy.json").read_text(encoding="utf-8"))
+TAXONOMY = json.loads(
+    (DEMO.parents[1] / "programme" / "data" / "taxonomy.json").read_text(
+        encoding="utf-8"
+    )
+)
 LINES = (DEMO / "practices.jsonl").read_text(encoding="utf-8").split("\n")
 RECORDS = [json.loads(line) for line in LINES if line.strip()]
 BY_REF = {r["ref"]: r for r in RECORDS}

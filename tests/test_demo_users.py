@@ -66,7 +66,7 @@ def test_running_setup_twice_changes_nothing(accounts):
 
 
 def section_for_slug(slug):
-    from practices.models import Commune
+    from programme.models import Commune
 
     commune = Commune.objects.get(slug=slug, locale__language_code="fr")
     return section_for(commune, commune.locale)

@@ -5,7 +5,7 @@ a visitor only when a live page they may see attaches it, or its collection is
 public on purpose (« Modèles partagés »); otherwise only the people who work on
 it get them, and everyone else a plain 404 (never a login redirect, which would
 confirm the document exists). Thumbnail URLs need the file's whole checksum.
-The rule is ``practices/document_access.py``.
+The rule is ``documents/access.py``.
 """
 
 import pytest
@@ -304,7 +304,7 @@ def test_a_download_costs_the_same_queries_however_many_pages_attach_it(clients)
 def test_thumbnail_needs_the_whole_checksum(clients, monkeypatch):
     """The URL carries the file's whole SHA-256; any prefix, or any other
     value, is a 404 — checked with a constant-time comparison."""
-    from practices import downloads
+    from documents import downloads
 
     document = HubDocumentFactory()
     TemplatePageFactory(attachments=[document])

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction
 
-from practices.models import HubDocument
-from practices.models.versions import DocumentVersion
+from documents.models import DocumentVersion, HubDocument
 from tests.factories import (
     HubDocumentFactory,
     TemplatePageFactory,

@@ -19,16 +19,11 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
+from documents.models import HubDocument, HubImage
 from hub import keys
 from practices.blocks import narrative_blocks
 from practices.content_types import index_page
-from practices.models import (
-    HubDocument,
-    HubImage,
-    PracticePage,
-    TemplatePage,
-    TrainingPage,
-)
+from practices.models import PracticePage, TemplatePage, TrainingPage
 from practices.publishing.roles import PARTNERS_KEY
 from tests.factories import HubImageFactory
 from tests.import_helpers import (

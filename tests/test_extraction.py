@@ -8,9 +8,9 @@ import unicodedata
 import pytest
 from django.core.files.base import ContentFile
 
-from practices.arabic_text import logical_arabic
-from practices.extraction import MAX_TEXT, extract_text
-from practices.models import HubDocument
+from documents.arabic_text import logical_arabic
+from documents.extraction import MAX_TEXT, extract_text
+from documents.models import HubDocument
 from tests import upload_corpus as corpus
 
 PHRASE = "الميزانية التشاركية للجماعة"

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.utils.translation import override
 
 from practices import facets, listing
-from practices.models import Commune, DocumentKind, Region, TargetPublic, Theme
+from programme.models import Commune, DocumentKind, Region, TargetPublic, Theme
 from search import facets as search_facets
 from search import openapi, params, views
 

@@ -9,7 +9,7 @@ share the same formset, are covered in test_attachment_choice.py."""
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from practices.models import TargetPublic
+from programme.models import TargetPublic
 from tests.factories import isolated_media_root  # noqa: F401 (autouse fixture)
 from tests.test_admin import practice_data, term
 from tests.test_attachment_choice import draft_a, edit_url, logged_in

@@ -116,7 +116,7 @@ def rich_text_features():
         elif isinstance(block, ListBlock):
             walk(block.child_block)
 
-    for app in ("hub", "home", "practices", "hubsearch"):
+    for app in ("hub", "programme", "documents", "practices", "hubsearch", "home"):
         for model in apps.get_app_config(app).get_models():
             for field in model._meta.get_fields():
                 if isinstance(field, RichTextField):

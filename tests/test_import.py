@@ -4,15 +4,9 @@ terms and tags resolved however the editor names them."""
 import pytest
 from wagtail.models import Locale
 
-from practices.models import (
-    Commune,
-    HubDocument,
-    PracticePage,
-    Region,
-    TemplatePage,
-    Theme,
-    TrainingPage,
-)
+from documents.models import HubDocument
+from practices.models import PracticePage, TemplatePage, TrainingPage
+from programme.models import Commune, Region, Theme
 from tests.import_helpers import (
     ARABIC_TRANSLATION,
     FULL_PRACTICE,

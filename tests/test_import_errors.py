@@ -4,8 +4,10 @@ field, the command fails, and nothing at all is written (all or nothing)."""
 import pytest
 from wagtail.models import PageViewRestriction
 
+from documents.models import HubImage
 from practices.importers.writer import Writer
-from practices.models import Commune, HubImage, PracticePage, Theme
+from practices.models import PracticePage
+from programme.models import Commune, Theme
 from tests.import_helpers import (
     import_failing,
     import_file,

@@ -6,7 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from hub.localize import in_french, is_translation, locale_of, localised
-from practices.models import PracticePage, Theme
+from practices.models import PracticePage
+from programme.models import Theme
 from tests.factories import PracticePageFactory, translate
 
 pytestmark = pytest.mark.django_db

@@ -20,12 +20,10 @@ from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.urls import get_resolver
 from PIL import Image, ImageFilter
 from reportlab.pdfgen import canvas
 from wagtail.rich_text import RichText
 
-from hub.views import serve_image_file
 from tests import upload_corpus as corpus
 from tests.factories import (
     HubDocumentFactory,
@@ -57,18 +55,13 @@ ARABIC = "جمعت الجماعة جمعيات الحي والمصالح الا�
 
 @pytest.fixture(autouse=True)
 def assets_served(settings, monkeypatch, isolated_media_root):  # noqa: F811
-    """Static files through WhiteNoise's finders (no collectstatic in tests) and
-    images from this test's MEDIA_ROOT (the route read it at import time); no
+    """Static files through WhiteNoise's finders (no collectstatic in tests), images
+    from this test's MEDIA_ROOT (read per request); no
     renditions cached by an earlier test, whose files are gone."""
     for cache in caches.all():
         cache.clear()
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
-    for pattern in get_resolver().url_patterns:
-        if getattr(pattern, "callback", None) is serve_image_file:
-            monkeypatch.setitem(
-                pattern.default_args, "document_root", settings.MEDIA_ROOT
-            )
 
 
 def photo(width=1600, height=1067):

@@ -182,7 +182,7 @@ POLICY |= {
 }
 
 # --- Draft attachments (issue #9, items 2 and 4) -------------------------------
-# Documents no live page publishes (practices/document_access.py): downloaded —
+# Documents no live page publishes (documents/access.py): downloaded —
 # file, version, thumbnail — only by those who work on them (the collection's
 # rights, the draft's page rights, the uploader), a 404 for everyone else. And a
 # forged document id in A's draft's edit form: only those who may choose B's

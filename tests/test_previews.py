@@ -13,8 +13,8 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from practices import previews
-from practices.models.documents import DocumentThumbnail
+from documents import previews
+from documents.models import DocumentThumbnail
 from tests import upload_corpus as corpus
 from tests.factories import (
     HubDocumentFactory,

@@ -18,13 +18,14 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from documents.views import serve_image_file
+from documents.visibility import refused_collection_ids
 from home.page_context import programme_figures
 from hub import keys
-from hub.views import serve_image_file
-from practices.models import Commune
-from practices.privacy import refused_collection_ids, visible_pages
+from hub.visibility import visible_pages
 from practices.publishing.roles import PARTNERS_KEY
 from practices.publishing.sections import section_for
+from programme.models import Commune
 from search.facets import bump_version
 from tests.factories import (
     HubDocumentFactory,

@@ -113,7 +113,7 @@ def test_practice_detail_query_count(client, django_assert_num_queries, practice
     practices in 27 queries: the 23 of before, plus two for routing through
     the commune's section (Wagtail's ``route`` reads each level's child, then
     its specific page), one for which attached documents the visitor may not
-    download (``practices.privacy``), one for the adopt-and-adapt lineage,
+    download (``documents.visibility``), one for the adopt-and-adapt lineage,
     origin and adaptations together (``practices.adaptation.lineage``)."""
     url = practices[0].url
     assert_page_queries(client, django_assert_num_queries, url, 27)

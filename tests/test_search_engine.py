@@ -32,8 +32,8 @@ from modelsearch.query import Or, PlainText
 from opensearchpy import OpenSearch
 from wagtail.models import Locale, Page
 
+from hub.search_backends import search_backends
 from practices.models import PracticePage, TemplatePage, TrainingPage
-from search.backend_config import search_backends
 from search.backends.engine import EngineAtomicIndexRebuilder, OpenSearchBackend
 from search.engine_settings import (
     AUTOCOMPLETE_FILTERS,

@@ -29,17 +29,10 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from practices.models import (
-    Partnership,
-    PracticePage,
-    Region,
-    TargetPublic,
-    TemplatePage,
-    Theme,
-    TrainingPage,
-)
+from hub.search_backends import search_backends
+from practices.models import PracticePage, TemplatePage, TrainingPage
 from practices.models.base import ATTACHMENTS_TEXT_LIMIT
-from search.backend_config import search_backends
+from programme.models import Partnership, Region, TargetPublic, Theme
 from search.backends.engine import AUTO_INDEX_SUFFIX, OpenSearchBackend
 from search.engine_settings import FULL_TEXT_FILTERS
 from search.resilience import forget_engine_failures, run_search

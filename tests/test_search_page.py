@@ -15,17 +15,14 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from practices.models import (
-    Commune,
     PracticeIndexPage,
     PracticePage,
-    Region,
-    TargetPublic,
     TemplateIndexPage,
     TemplatePage,
-    Theme,
     TrainingIndexPage,
     TrainingPage,
 )
+from programme.models import Commune, Region, TargetPublic, Theme
 from search.facets import bump_version
 
 pytestmark = pytest.mark.django_db

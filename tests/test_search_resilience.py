@@ -37,8 +37,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
+from hub.search_backends import search_backends
 from practices.models import PracticePage
-from search.backend_config import search_backends
 from search.backends.engine import (
     ELASTICSEARCH_ERRORS,
     OPENSEARCH_ERRORS,

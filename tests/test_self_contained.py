@@ -14,7 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 CHECKED = ["tests", "benchmarks", ".ci", "Makefile", "pyproject.toml"]
 # Folders that hold code too: a sibling folder must not be read from there either.
-APPS = ["hub", "home", "practices", "search"]
+APPS = ["hub", "programme", "documents", "practices", "search", "home"]
 TEXT_SUFFIXES = {"", ".py", ".sh", ".toml", ".cfg", ".ini", ".json", ".txt"}
 
 # Written in pieces so that this file does not match its own patterns.

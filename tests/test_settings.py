@@ -19,7 +19,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Collection
 
-from practices.models import DocumentKind, HubDocument
+from documents.models import HubDocument
+from programme.models import DocumentKind
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,

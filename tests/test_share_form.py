@@ -11,11 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from wagtail.models import Collection, PageLogEntry, WorkflowState
 
-from practices.models import Commune, HubDocument, PracticePage, TargetPublic, Theme
+from documents.models import HubDocument
+from practices.models import PracticePage
 from practices.models.review_task import CommuneReviewTask
 from practices.models.roles import EDITOR, REVIEWER, CommuneRole
 from practices.publishing.sections import section_for
 from practices.share import pending
+from programme.models import Commune, TargetPublic, Theme
 from tests.factories import (
     PDF_BYTES,
     isolated_media_root,  # noqa: F401 (autouse fixture)

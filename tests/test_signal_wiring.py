@@ -1,5 +1,5 @@
 """Signal receivers are connected once each, for explicit senders
-(``practices/signal_handlers.py``, ``search/signal_handlers.py``): deleting an
+(``signal_handlers.py`` of documents, practices and search): deleting an
 object that is not a page no longer runs the facet index's receiver, while page
 publish, unpublish, delete and move still invalidate it."""
 
@@ -22,11 +22,13 @@ from wagtail.models import (
     get_page_models,
 )
 
+import documents.signal_handlers as documents_handlers
 import practices.signal_handlers as practices_handlers
 import search.signal_handlers as search_handlers
-from practices.models import Commune, PracticePage, Region, TargetPublic, Theme
-from practices.models.versions import DocumentVersion
+from documents.models import DocumentVersion
+from practices.models import PracticePage
 from practices.publishing import notifications
+from programme.models import Commune, Region, TargetPublic, Theme
 from search import facets, glossary, promotions
 from search.models import GlossaryEntry
 from tests.factories import PracticePageFactory, TrainingPageFactory
@@ -53,7 +55,7 @@ def expected_connections():
         yield signal, PageViewRestriction, search_handlers.facets_changed
         yield signal, SearchPromotion, search_handlers.promotions_changed
         yield signal, GlossaryEntry, search_handlers.glossary_changed
-    yield post_delete, DocumentVersion, practices_handlers.delete_earlier_file
+    yield post_delete, DocumentVersion, documents_handlers.delete_earlier_file
     yield (
         wagtail_signals.task_submitted,
         TaskState,
@@ -98,6 +100,7 @@ def test_connecting_again_adds_nothing():
     before = {
         signal: len(signal.receivers) for signal, _s, _r in expected_connections()
     }
+    documents_handlers.connect()
     practices_handlers.connect()
     search_handlers.connect()
     after = {signal: len(signal.receivers) for signal in before}
@@ -118,7 +121,7 @@ def test_wagtail_notifiers_are_replaced_not_doubled():
         assert wagtails == []
 
 
-OUR_MODULES = ("practices", "search", "hub", "home")
+OUR_MODULES = ("hub", "programme", "documents", "practices", "search", "home")
 
 
 def _module_of(receiver):

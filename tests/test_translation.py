@@ -10,7 +10,8 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from practices.models import Commune, DocumentKind, Partnership, PracticePage, Region
+from practices.models import PracticePage
+from programme.models import Commune, DocumentKind, Partnership, Region
 from tests.factories import (
     PracticePageFactory,
     TemplatePageFactory,

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files import File
 
-from practices.models import HubDocument
-from practices.uploads.validation import (
+from documents.models import HubDocument
+from documents.uploads.validation import (
     sanitise_filename,
     validate_image_upload,
     validate_upload,

@@ -19,12 +19,13 @@ from wagtail.test.utils.form_data import (
 )
 from wagtail.users.models import UserProfile
 
+from documents.access import SHARED_KEY
 from hub import keys
-from practices.document_access import SHARED_KEY
-from practices.models import Commune, PracticePage
+from practices.models import PracticePage
 from practices.models.roles import EDITOR, REVIEWER, CommuneRole
 from practices.publishing.roles import commune_collection_key, group_key
 from practices.publishing.sections import section_for
+from programme.models import Commune
 
 PASSWORD = "x"
 

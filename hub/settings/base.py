@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from search.backend_config import search_backends
+from hub.search_backends import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -58,6 +58,8 @@ DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@local
 INSTALLED_APPS = [
     "hub",
     "home",
+    "programme",
+    "documents",
     "practices",
     "search",
     "wagtail_localize",
@@ -209,8 +211,8 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Workflow e-mails (submitted, approved, changes requested) link to the admin
 # at WAGTAILADMIN_BASE_URL and come from this address.
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
-WAGTAILDOCS_DOCUMENT_MODEL = "practices.HubDocument"
-WAGTAILIMAGES_IMAGE_MODEL = "practices.HubImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "documents.HubDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "documents.HubImage"
 WAGTAILDOCS_EXTENSIONS = [
     "docx",
     "odt",
@@ -248,8 +250,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 TRANSLATED_LANGUAGE_NAMES = {"fr": _("Français"), "ar": _("Arabe")}
 
-# Uploads are checked for what they really are (practices/uploads): these form
+# Uploads are checked for what they really are (documents/uploads): these form
 # bases run the checks in the admin's single and multiple uploads and in the edit
 # view, so a renamed executable, a macro file or a zip bomb is never stored.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "practices.uploads.forms.HubDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "practices.uploads.forms.HubImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.uploads.forms.HubDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.uploads.forms.HubImageForm"

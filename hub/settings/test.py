@@ -6,7 +6,7 @@ environment (production variables), which a test run may have and not mind.
 
 import os
 
-from search.backend_config import search_backends
+from hub.search_backends import search_backends
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS as _HOSTS

@@ -8,7 +8,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from practices.privacy import viewer, visible_pages
+from hub.visibility import viewer, visible_pages
 
 register = template.Library()
 

@@ -4,7 +4,8 @@ none for an anonymous visitor)."""
 
 from django.urls import reverse
 
-from ..privacy import viewer
+from hub.visibility import viewer
+
 from .access import adaptable_communes
 from .lineage import Lineage, lineages
 

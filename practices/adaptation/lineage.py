@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q
 
+from hub.visibility import visible_pages
+
 from ..models import PracticePage
-from ..privacy import visible_pages
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hub.visibility import visible_pages
+
 from ..drafts import save_draft
 from ..models import CommuneSectionPage, PracticePage
-from ..privacy import visible_pages
 from ..publishing.communes import editor_communes, section_of_user
 from .access import adaptable_communes
 from .copy import build_adaptation, existing_adaptation

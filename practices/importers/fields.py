@@ -6,8 +6,16 @@ One table drives validation (records.py), writing (writer.py) and export
 
 from dataclasses import dataclass
 
+from programme.models import (
+    Commune,
+    DocumentKind,
+    Partnership,
+    Region,
+    TargetPublic,
+    Theme,
+)
+
 from ..content_types import KEYS
-from ..models import Commune, DocumentKind, Partnership, Region, TargetPublic, Theme
 
 LANGUAGES = ("fr", "ar")
 STATUSES = ("planned", "ongoing", "completed", "stopped")

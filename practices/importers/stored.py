@@ -10,8 +10,8 @@ import hashlib
 
 from django.core.files import File
 
-from ..models import HubDocument, HubImage
-from ..uploads.validation import (
+from documents.models import HubDocument, HubImage
+from documents.uploads.validation import (
     UploadRefused,
     sanitise_filename,
     validate_image_upload,

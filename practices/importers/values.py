@@ -10,14 +10,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from hub.single_line import single_line
-
-from ..models import Commune, Region, Theme
-from ..uploads.validation import (
+from documents.uploads.validation import (
     UploadRefused,
     validate_image_upload,
     validate_upload,
 )
+from hub.single_line import single_line
+from programme.models import Commune, Region, Theme
+
 from . import visibility
 from .fields import STATUSES
 from .stream import BodyChecker

@@ -13,9 +13,10 @@ from wagtail.models import Locale
 
 from hub.slugs import free_child_slug, slug_base
 from hub.text import plain_text_to_html
+from programme.models import TargetPublic
 
 from .. import content_types
-from ..models import PracticeParticipation, TargetPublic, find_page_by_ref
+from ..models import PracticeParticipation, find_page_by_ref
 from ..models.practices import PracticePage
 from ..publishing.sections import section_for
 from ..site_structure import ensure_site

@@ -16,15 +16,14 @@ import threading
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Orderable
 
+from documents.visibility import private_collection_ids, with_private_documents
 from hub.localize import LANGUAGE_CHOICES, is_translation, localised
 from hub.single_line import SingleLineTitles
 from hub.slugs import free_slug, slug_base
 from hub.text import join_capped
 
 from .. import content_types
-from ..privacy import private_collection_ids, with_private_documents
 from ..translation_workflow import translation_workflow
 
 # Characters of attached documents' titles and text indexed with a page: each
@@ -135,7 +134,7 @@ class HubPageMixin(SingleLineTitles, models.Model):
         of every hub page type). A document whose text could not be read
         (``extraction_problem``) contributes its title only; a private one
         (partners-only collection) nothing, or its words would make the page
-        findable by anyone (``practices.privacy``)."""
+        findable by anyone (``hub.visibility``)."""
         if "attachments" in getattr(self, "_prefetched_objects_cache", {}):
             attachments = self.attachments.all()
         else:
@@ -172,20 +171,6 @@ class HubPageMixin(SingleLineTitles, models.Model):
                 setattr(self, name, [localised(t, self.locale_id) for t in terms])
             elif getattr(self, field.attname):
                 setattr(self, name, localised(getattr(self, name), self.locale_id))
-
-
-class AttachmentBase(Orderable):
-    """A document attached to a page, in the editor's chosen order."""
-
-    document = models.ForeignKey(
-        "practices.HubDocument",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-
-    class Meta(Orderable.Meta):
-        abstract = True
 
 
 def find_page_by_ref(ref):

@@ -16,13 +16,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.models import AttachmentBase
 from hub.localize import localised, synchronised_terms
 from hub.page_context import PageContextMixin
 
 from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
-from .base import AttachmentBase, HubPageMixin
+from .base import HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
 STATUS_CHOICES = [
@@ -89,7 +90,7 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         _("état"), max_length=10, choices=STATUS_CHOICES, default="completed"
     )
     region = models.ForeignKey(
-        "practices.Region",
+        "programme.Region",
         verbose_name=_("région"),
         null=True,
         blank=True,
@@ -97,7 +98,7 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         related_name="+",
     )
     commune = models.ForeignKey(
-        "practices.Commune",
+        "programme.Commune",
         verbose_name=_("commune"),
         null=True,
         blank=True,
@@ -105,7 +106,7 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         related_name="practices",
     )
     partnership = models.ForeignKey(
-        "practices.Partnership",
+        "programme.Partnership",
         verbose_name=_("partenariat"),
         null=True,
         blank=True,
@@ -113,10 +114,10 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         related_name="+",
     )
     themes = ParentalManyToManyField(
-        "practices.Theme", verbose_name=_("thèmes"), blank=True
+        "programme.Theme", verbose_name=_("thèmes"), blank=True
     )
     target_publics = ParentalManyToManyField(
-        "practices.TargetPublic", verbose_name=_("publics cibles"), blank=True
+        "programme.TargetPublic", verbose_name=_("publics cibles"), blank=True
     )
     tags = ClusterTaggableManager(
         through=PracticePageTag, blank=True, verbose_name=_("mots-clés")
@@ -304,7 +305,7 @@ class PracticeParticipation(Orderable):
         PracticePage, related_name="participations", on_delete=models.CASCADE
     )
     target_public = models.ForeignKey(
-        "practices.TargetPublic",
+        "programme.TargetPublic",
         verbose_name=_("public cible"),
         on_delete=models.CASCADE,
         related_name="+",

@@ -10,12 +10,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from documents.models import AttachmentBase
 from hub.localize import synchronised_terms
 from hub.page_context import PageContextMixin
 
 from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, SessionsBlock
-from .base import AttachmentBase, HubPageMixin
+from .base import HubPageMixin
 from .page_permissions import ScopedPagePermissions
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -39,7 +40,7 @@ class ResourcePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
 
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("description"))
     themes = ParentalManyToManyField(
-        "practices.Theme", verbose_name=_("thèmes"), blank=True
+        "programme.Theme", verbose_name=_("thèmes"), blank=True
     )
 
     search_fields = Page.search_fields + [
@@ -70,7 +71,7 @@ class TemplatePage(ResourcePage):
     """A document template (agreement, call for projects, budget sheet…)."""
 
     kind = models.ForeignKey(
-        "practices.DocumentKind",
+        "programme.DocumentKind",
         verbose_name=_("type de document"),
         null=True,
         blank=True,
@@ -130,7 +131,7 @@ class TrainingPage(ResourcePage):
         _("contacts des formateurs et formatrices"), blank=True
     )
     target_publics = ParentalManyToManyField(
-        "practices.TargetPublic", verbose_name=_("publics cibles"), blank=True
+        "programme.TargetPublic", verbose_name=_("publics cibles"), blank=True
     )
     tags = ClusterTaggableManager(
         through=TrainingPageTag, blank=True, verbose_name=_("mots-clés")

@@ -20,7 +20,7 @@ class CommuneRole(models.Model):
     )
     # The French row of the commune: translations share its translation_key.
     commune = models.ForeignKey(
-        "practices.Commune", on_delete=models.CASCADE, related_name="roles"
+        "programme.Commune", on_delete=models.CASCADE, related_name="roles"
     )
     role = models.CharField(_("rôle"), max_length=10, choices=ROLE_CHOICES)
 

@@ -21,7 +21,7 @@ from .page_permissions import ScopedPagePermissions
 
 class CommuneSectionPage(ScopedPagePermissions, Page):
     commune = models.ForeignKey(
-        "practices.Commune",
+        "programme.Commune",
         verbose_name=_("commune"),
         null=True,
         blank=True,

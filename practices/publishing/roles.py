@@ -17,11 +17,11 @@ from wagtail.models import (
     Locale,
 )
 
+from documents.access import SHARED_KEY
 from hub import keys
 from hub.localize import in_french
 
 from .. import content_types
-from ..document_access import SHARED_KEY
 from ..models import (
     CommuneSectionPage,
 )
@@ -97,7 +97,7 @@ def ensure_roles():
         [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")]
         + [("auth", p) for p in ("add_user", "change_user", "delete_user")]
         + [
-            ("practices", f"{a}_{m}")
+            ("programme", f"{a}_{m}")
             for m in VOCABULARIES
             for a in ("add", "change", "delete")
         ]

@@ -5,8 +5,9 @@ from django.utils.translation import override
 from wagtail.models import Locale
 
 from hub.localize import in_french
+from programme.models import Commune
 
-from ..models import Commune, CommuneSectionPage, PracticeIndexPage
+from ..models import CommuneSectionPage, PracticeIndexPage
 
 PROGRAMME_SLUG = "programme"
 PROGRAMME_TITLE = _("Programme (toutes communes)")

@@ -16,16 +16,17 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from documents.models import HubDocument
+from documents.uploads.validation import validate_upload
 from hub.localize import locale_of, localised
 from hub.slugs import free_child_slug, slug_base
 from hub.text import paragraph_blocks, plain_text_to_html
 
 from ..attachment_choice import REFUSED, refused_documents
 from ..drafts import save_draft
-from ..models import HubDocument, PracticePage
+from ..models import PracticePage
 from ..models.practices import PracticeAttachment
 from ..publishing import roles
-from ..uploads.validation import validate_upload
 from . import pending
 
 RICH_FIELDS = [

@@ -1,7 +1,7 @@
 """The « Partager une pratique » form: the fiche's sections in plain words.
 
 Labels, help and examples are written for commune agents, not for CMS editors.
-Files are checked exactly as in the admin (``practices.uploads``); a refused file
+Files are checked exactly as in the admin (``documents.uploads``); a refused file
 is named with its reason while the accepted ones are kept for the next try
 (``pending``). Which commune and section the draft goes to is decided here
 from the user's roles, never from what the browser sends.
@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 from wagtail.models import Locale
 
+from documents.uploads.forms import check_uploaded
+from documents.uploads.validation import sanitise_filename, validate_upload
 from hub.localize import LANGUAGE_CHOICES, locale_of, localised
+from programme.models import TargetPublic, Theme
 
-from ..models import TargetPublic, Theme
 from ..models.practices import STATUS_CHOICES
 from ..publishing.communes import editor_communes, section_of_user
-from ..uploads.forms import check_uploaded
-from ..uploads.validation import sanitise_filename, validate_upload
 from . import pending
 from .fields import AmountField, MultipleFileField, SingleLineField
 from .steps import EXAMPLES, STEPS

@@ -4,7 +4,7 @@
 ``opensearch3`` backend: its ``opensearch2`` backend calls opensearch-py 3's
 keyword-only APIs positionally) and ``Elasticsearch8Backend`` (same settings, for
 completeness; the ``elasticsearch`` client refuses to talk to OpenSearch). Both are
-configured by ``search.backend_config.search_backends`` and add to modelsearch:
+configured by ``hub.search_backends.search_backends`` and add to modelsearch:
 
 * **Analysis.** The class ``settings`` are modelsearch's merged with
   ``search.engine_settings.index_settings()`` (``default`` / ``default_search`` =

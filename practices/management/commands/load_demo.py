@@ -23,9 +23,12 @@ from practices.demo.users import create_demo_users
 from practices.importers.run import ImportFailed, run_import
 from practices.publishing.roles import ensure_roles
 from practices.site_structure import ensure_site
-from practices.taxonomy_loader import load_taxonomy
+from programme.loader import load_taxonomy
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+TAXONOMY_FILE = (
+    Path(__file__).resolve().parents[3] / "programme" / "data" / "taxonomy.json"
+)
 DEMO_PASSWORD = "changeme"
 
 
@@ -48,7 +51,7 @@ class Command(BaseCommand):
         if demo_users:
             refuse_demo_users()  # before anything is written
         ensure_site()
-        load_taxonomy(DEMO_DIR / "taxonomy.json")
+        load_taxonomy(TAXONOMY_FILE)
         groups = ensure_roles()
         call_command("load_glossary", stdout=self.stdout)  # search's FR↔AR glossary
         with tempfile.TemporaryDirectory() as workdir:

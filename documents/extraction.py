@@ -3,7 +3,7 @@
 ``extract_text`` never raises: a corrupt, encrypted or unreadable file gives
 empty text and a ``problem`` that editors see, because a document that cannot
 be read is still worth publishing (search then finds it by its title).
-Uploads have already been checked (``practices.uploads``), so the readers here
+Uploads have already been checked (``documents.uploads``), so the readers here
 only meet files of the format their extension names, of bounded size.
 """
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 class DocumentVersion(models.Model):
     document = models.ForeignKey(
-        "practices.HubDocument",
+        "documents.HubDocument",
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="versions",

@@ -30,7 +30,7 @@ class HubDocument(AbstractDocument):
         _("langue"), max_length=5, choices=DOCUMENT_LANGUAGE_CHOICES, default="fr"
     )
     kind = models.ForeignKey(
-        "practices.DocumentKind",
+        "programme.DocumentKind",
         verbose_name=_("type de document"),
         null=True,
         blank=True,
@@ -51,7 +51,7 @@ class HubDocument(AbstractDocument):
         editable=False,
         help_text=_("Pourquoi le texte du fichier n'a pas pu être lu, le cas échéant."),
     )
-    # Incremented in one UPDATE per download (practices.downloads), read with the
+    # Incremented in one UPDATE per download (documents.downloads), read with the
     # document itself: showing the count costs no query.
     download_count = models.PositiveIntegerField(
         _("téléchargements"), default=0, editable=False
@@ -159,11 +159,11 @@ class HubDocument(AbstractDocument):
 
 
 class DocumentThumbnail(models.Model):
-    """The first page of a PDF as a small WebP (see ``practices.previews``).
+    """The first page of a PDF as a small WebP (see ``documents.previews``).
 
     Kept in the database, apart from the document row so that listing documents
     never loads it: a few kilobytes per PDF, deleted with the document, served
-    by ``practices.downloads.serve_thumbnail`` under the document's own privacy
+    by ``documents.downloads.serve_thumbnail`` under the document's own privacy
     rules, with nothing to clean up in the media storage.
     """
 

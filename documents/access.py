@@ -4,7 +4,7 @@ A document is *published* to a viewer when
 
 * a live page the viewer may see attaches it (the attachment rows of practice,
   template and training pages; page view restrictions are read as for lists,
-  ``practices.privacy``, except that a page's shared password the visitor has
+  ``hub.visibility``, except that a page's shared password the visitor has
   entered counts). Wagtail writes a page's rows only while the page is not live,
   so a live page's rows are its published version: an attachment added in a
   draft of a live page publishes nothing until the draft is published; or
@@ -51,10 +51,9 @@ from wagtail.models import Collection, Page, PageViewRestriction
 from wagtail.permissions import policy_registry
 
 from hub import keys
+from hub.visibility import refused_pages_at, viewer
 
-from .models import HubDocument
-from .models.base import AttachmentBase
-from .privacy import refused_pages_at, viewer
+from .models import AttachmentBase, HubDocument
 
 SHARED_KEY = "collection:shared-templates"
 # Collections (and what lies under them), by key, whose documents are public on

@@ -11,7 +11,7 @@ from .taxonomy import COUNTRY_CHOICES, Term
 class Commune(Term):
     country = models.CharField(_("pays"), max_length=2, choices=COUNTRY_CHOICES)
     region = models.ForeignKey(
-        "practices.Region",
+        "programme.Region",
         verbose_name=_("région"),
         null=True,
         blank=True,
@@ -81,14 +81,14 @@ class Commune(Term):
 
 class Partnership(Term):
     belgian_commune = models.ForeignKey(
-        "practices.Commune",
+        "programme.Commune",
         verbose_name=_("commune belge"),
         on_delete=models.PROTECT,
         related_name="partnerships_as_belgian",
         limit_choices_to={"country": "BE"},
     )
     moroccan_commune = models.ForeignKey(
-        "practices.Commune",
+        "programme.Commune",
         verbose_name=_("commune marocaine"),
         on_delete=models.PROTECT,
         related_name="partnerships_as_moroccan",

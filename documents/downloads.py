@@ -30,12 +30,10 @@ from wagtail import hooks
 from wagtail.documents.views.serve import serve as wagtail_serve
 from wagtail.models import CollectionViewRestriction
 
-from .document_access import is_public, refuse_unpublished
-from .models import HubDocument
-from .models.documents import DocumentThumbnail
-from .models.versions import DocumentVersion
+from .access import is_public, refuse_unpublished
+from .models import DocumentThumbnail, DocumentVersion, HubDocument
 from .previews import excerpt, office_family
-from .privacy import refuse_document
+from .views import refuse_document
 
 # One range only; a client asking for several gets the whole file (RFC 9110
 # lets a server ignore Range), which no download manager minds.

@@ -1,4 +1,4 @@
-"""Which attached documents the visitor may not download (``practices.privacy``).
+"""Which attached documents the visitor may not download (``documents.visibility``).
 
 A public page may attach a document from a partners-only collection: the page
 lists it, without its title, link, thumbnail or text, to those the collection
@@ -7,7 +7,9 @@ restriction refuses.
 
 from django import template
 
-from ..privacy import refused_collection_ids, viewer
+from hub.visibility import viewer
+
+from ..visibility import refused_collection_ids
 
 register = template.Library()
 

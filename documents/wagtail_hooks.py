@@ -1,0 +1,36 @@
+"""Admin registration: document versions kept on file replacement; downloads
+counted."""
+
+from wagtail import hooks
+from wagtail.actions import EditAction
+
+from .downloads import count_download
+from .models import HubDocument
+
+
+class KeepEarlierFilesEditAction(EditAction):
+    """Wagtail's document edit, except that a replaced file is kept.
+
+    ``BaseDocumentForm.save`` deletes the previous file from storage when a new
+    one is uploaded; it stays listed and downloadable as an earlier version
+    (``documents.models.versions``), so the form is told there is none to delete.
+    The editor is recorded as the new version's uploader. Wagtail's edit view
+    saves through the "edit" action registered for the model (``register_actions``
+    hook, see ``wagtail/actions/registry.py``).
+    """
+
+    def _save_instance(self):
+        if self.form is not None and "file" in self.form.changed_data:
+            self.form.original_file = None
+            self.instance.file_replaced_by = self.user
+        super()._save_instance()
+
+
+@hooks.register("register_actions")
+def register_document_actions(registry):
+    registry.register(HubDocument, KeepEarlierFilesEditAction)
+
+
+# After Wagtail's own hook (order 0), which refuses private documents: only
+# downloads that are actually served are counted.
+hooks.register("before_serve_document", count_download, order=100)
