@@ -53,8 +53,8 @@ def load(count):
 
     from benchmarks.bulk import create_practices
     from benchmarks.corpus import practices
+    from home.site_structure import ensure_site
     from practices.publishing.sections import section_for
-    from practices.site_structure import ensure_site
     from programme.loader import load_taxonomy
     from programme.models import Commune, Theme
 

@@ -24,7 +24,7 @@ class HubContentType:
     key: str
     model_label: str
     index_label: str
-    # The index page of the site skeleton (site_structure.ensure_site).
+    # The index page of the site skeleton (home.site_structure.ensure_site).
     index_slug: str
     index_title: Promise
     # The key of its count in the home page's figures.

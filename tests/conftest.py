@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from home.site_structure import ensure_site
 from practices.publishing.roles import ensure_roles
-from practices.site_structure import ensure_site
 from programme.loader import load_taxonomy
 
 TAXONOMY = Path(__file__).resolve().parents[1] / "programme/data/taxonomy.json"

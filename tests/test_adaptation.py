@@ -15,10 +15,10 @@ from wagtail.models import (
 )
 from wagtail_localize.models import TranslationSource
 
+from home.site_structure import ensure_site
 from practices.adaptation.lineage import lineages
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
-from practices.site_structure import ensure_site
 from programme.loader import load_taxonomy
 from search.facets import bump_version
 from tests.conftest import TAXONOMY

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from practices.site_structure import ensure_site
+from home.site_structure import ensure_site
 from programme.loader import load_taxonomy
 from tests.conftest import TAXONOMY, require_service
 

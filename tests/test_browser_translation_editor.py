@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Collection, Locale
 
+from home.site_structure import ensure_site
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
-from practices.site_structure import ensure_site
 from programme.loader import load_taxonomy
 from tests.conftest import TAXONOMY
 from tests.factories import (

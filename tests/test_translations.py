@@ -21,9 +21,9 @@ from django.test import override_settings
 from django.utils.translation import gettext, ngettext, override
 
 from home.models import HomePage
+from home.site_structure import HOME_TITLE
 from hub.i18n import catalogues, compiled_bytes
 from practices import content_types
-from practices.site_structure import HOME_TITLE
 from tests.conftest import require_service
 
 # The headers that Django's makemessages writes for each language (copied from

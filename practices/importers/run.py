@@ -17,10 +17,12 @@ class ImportFailed(Exception):
         self.problems = problems
 
 
-def run_import(path, *, create_missing=False, dry_run=False):
+def run_import(path, *, create_missing=False, dry_run=False, prepare=None):
     """Import ``path``; raises ImportFailed (nothing written) on any problem.
 
-    Returns the writer (created/updated counts) and the warnings.
+    ``prepare`` runs first, in the same transaction (the import command makes
+    the site skeleton with it: a dry run leaves nothing behind). Returns the
+    writer (created/updated counts) and the warnings.
     """
     records, problems, warnings = read_records(path, create_missing=create_missing)
     if problems:
@@ -28,6 +30,8 @@ def run_import(path, *, create_missing=False, dry_run=False):
     writer = Writer()
     try:
         with transaction.atomic():
+            if prepare is not None:
+                prepare()
             writer.write(records)
             if dry_run:
                 transaction.set_rollback(True)

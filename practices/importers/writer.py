@@ -19,7 +19,6 @@ from .. import content_types
 from ..models import PracticeParticipation, find_page_by_ref
 from ..models.practices import PracticePage
 from ..publishing.sections import section_for
-from ..site_structure import ensure_site
 from .exporter import record_of
 from .fields import fields_for
 from .stored import DocumentStore, ImageStore, TermStore
@@ -46,7 +45,6 @@ class Writer:
         self.images = ImageStore(collections, self.stored_files)
 
     def write(self, records):
-        ensure_site()
         for record in records:
             self.current_line = record.line
             self.write_record(record.data)

@@ -14,7 +14,7 @@ from wagtail.models import (
     CollectionViewRestriction,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
+    Site,
 )
 
 from documents.access import SHARED_KEY
@@ -26,7 +26,6 @@ from ..models import (
     CommuneSectionPage,
 )
 from ..models.roles import EDITOR, REVIEWER, CommuneRole
-from ..site_structure import ensure_site
 from .sections import ensure_sections
 from .workflows import ensure_workflows
 
@@ -76,10 +75,10 @@ def commune_group_name(commune, role):
 
 @transaction.atomic
 def ensure_roles():
-    """Groups, sections, collections and their permissions; returns the groups by
-    key: "coordinators", "translators", "trainers", "partners", and
-    ("editor"|"reviewer", commune slug)."""
-    ensure_site()
+    """On the site skeleton (``home.site_structure.ensure_site``, which
+    ``setup_roles`` runs first): groups, sections, collections and their
+    permissions; returns the groups by key: "coordinators", "translators",
+    "trainers", "partners", and ("editor"|"reviewer", commune slug)."""
     sections = ensure_sections()
     homes = _homes()
     root = Collection.get_first_root_node()
@@ -165,12 +164,12 @@ def ensure_roles():
 
 
 def _homes():
-    from home.models import HomePage
-
-    return {
-        code: HomePage.objects.get(locale=Locale.objects.get(language_code=code))
-        for code in ("fr", "ar")
-    }
+    """The home page of each language: the default site's root and its
+    translations (made by the site skeleton, ``home.site_structure``, which the
+    commands run first)."""
+    root = Site.objects.get(is_default_site=True).root_page
+    pages = root.get_translations(inclusive=True).select_related("locale")
+    return {page.locale.language_code: page for page in pages}
 
 
 def _commune_group(commune, role):

@@ -1,9 +1,11 @@
 """Create or refresh the programme's groups, commune sections, collections and
-workflows (idempotent; see practices.publishing.roles)."""
+workflows on the site skeleton (idempotent; see home.site_structure and
+practices.publishing.roles)."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from home.site_structure import ensure_site
 from practices.publishing.roles import ensure_roles
 
 
@@ -11,5 +13,6 @@ class Command(BaseCommand):
     help = _("Crée ou met à jour les rôles, sections communales et workflows.")
 
     def handle(self, *args, **options):
+        ensure_site()
         groups = ensure_roles()
         self.stdout.write(_("%(count)d groupes à jour.") % {"count": len(groups)})

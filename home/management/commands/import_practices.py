@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from home.site_structure import ensure_site
 from practices.importers.run import ImportFailed, run_import
 
 
@@ -25,7 +26,10 @@ class Command(BaseCommand):
     def handle(self, *args, file, dry_run, create_missing, **options):
         try:
             writer, warnings = run_import(
-                file, create_missing=create_missing, dry_run=dry_run
+                file,
+                create_missing=create_missing,
+                dry_run=dry_run,
+                prepare=ensure_site,
             )
         except ImportFailed as failure:
             for problem in failure.problems:

@@ -1,15 +1,16 @@
 """The fixed skeleton of the site: two locales, a home page per language and the
 index page of each content type under it (``content_types``: slug and title).
-Idempotent, so ``load_demo``, the importer and the tests can all call it."""
+Idempotent, so the commands that assemble the site (``load_demo``,
+``setup_roles``, ``import_practices``) and the tests can all call it first."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from practices import content_types
 
-from . import content_types
+from .models import HomePage
 
 HOME_TITLE = _("Passerelle — ce qui marche dans nos communes")
 

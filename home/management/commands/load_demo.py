@@ -18,14 +18,14 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from home.site_structure import ensure_site
 from practices.demo.files import generate_demo_files
 from practices.demo.users import create_demo_users
 from practices.importers.run import ImportFailed, run_import
 from practices.publishing.roles import ensure_roles
-from practices.site_structure import ensure_site
 from programme.loader import load_taxonomy
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "demo"
+DEMO_DIR = Path(__file__).resolve().parents[3] / "practices" / "demo"
 TAXONOMY_FILE = (
     Path(__file__).resolve().parents[3] / "programme" / "data" / "taxonomy.json"
 )
