@@ -1,4 +1,4 @@
-"""What a visitor sees of a document (or a video) before downloading it.
+"""What a visitor sees of a document before downloading it.
 
 Agents on slow mobile connections decide from the page whether a file is worth
 its megabytes: a thumbnail of a PDF's first page, its excerpt, format and size.
@@ -9,16 +9,11 @@ rendering them would need LibreOffice on the server.
 https://pypdfium2.readthedocs.io/en/stable/python_api.html
 """
 
-import hashlib
 import io
 import logging
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-from django.core.cache import cache
-from wagtail.embeds.embeds import get_embed
-from wagtail.embeds.exceptions import EmbedException
-from wagtail.embeds.finders import get_finders
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +24,6 @@ THUMBNAIL_MAX_BYTES = 20 * 1024
 # fit at the first one (a few kilobytes).
 WEBP_QUALITIES = (60, 40, 20)
 EXCERPT_LENGTH = 300
-# After a failed embed lookup (no network, provider down), pages show the plain
-# link for this long instead of waiting for the provider on every visit.
-EMBED_RETRY_AFTER = 60 * 60
 
 # Extension → family, which picks the icon's colour and label.
 OFFICE_FAMILIES = {
@@ -102,25 +94,3 @@ def excerpt(text, length=EXCERPT_LENGTH):
         return text
     cut = text[:length].rsplit(" ", 1)[0]
     return cut + "…"
-
-
-def video_embed(url):
-    """The embed HTML of a video whose provider Wagtail's embed finders accept
-    (WAGTAILEMBEDS_FINDERS), or "" — the page then shows a plain link. Lookups
-    are stored by Wagtail (the ``Embed`` model); failures are remembered for a
-    while, so an unreachable provider neither breaks nor slows the page."""
-    if not url or not any(finder.accept(url) for finder in get_finders()):
-        return ""
-    failed_key = "video-embed-failed:" + hashlib.sha256(url.encode()).hexdigest()
-    if cache.get(failed_key):
-        return ""
-    try:
-        embed = get_embed(url)
-    except (EmbedException, OSError, ValueError) as error:
-        logger.info("Video not embedded (%s): %s", url, error)
-        cache.set(failed_key, True, EMBED_RETRY_AFTER)
-        return ""
-    if embed.type != "video":  # a "photo" would be a third-party <img>
-        return ""
-    # The player (often a megabyte of scripts) loads only when shown.
-    return embed.html.replace("<iframe", '<iframe loading="lazy"', 1)

@@ -8,7 +8,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from documents.downloads import downloads_for
-from documents.previews import video_embed
 from hub.page_context import register
 from hub.visibility import viewer, visible_pages
 from programme.models import Commune
@@ -18,6 +17,7 @@ from .adaptation.context import adaptation_context
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
 from .models.resources import ResourcePage
+from .videos import video_embed
 
 
 def register_builders():

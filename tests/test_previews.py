@@ -15,6 +15,7 @@ from reportlab.pdfgen import canvas
 
 from documents import previews
 from documents.models import DocumentThumbnail
+from practices import videos
 from tests import upload_corpus as corpus
 from tests.factories import (
     HubDocumentFactory,
@@ -227,7 +228,7 @@ def test_video_of_an_unknown_provider_is_not_looked_up(client, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("no lookup for a provider that is not allowed")
 
-    monkeypatch.setattr(previews, "get_embed", fail)
+    monkeypatch.setattr(videos, "get_embed", fail)
     section = video_section(client, "https://videos.example.org/formation.mp4")
     assert section.select_one("a")["href"].endswith("formation.mp4")
 
@@ -240,7 +241,7 @@ def test_video_of_an_allowed_provider_is_embedded_closed_and_lazy(client, monkey
         type = "video"
         html = '<iframe src="https://www.youtube.com/embed/x"></iframe>'
 
-    monkeypatch.setattr(previews, "get_embed", lambda url: Found)
+    monkeypatch.setattr(videos, "get_embed", lambda url: Found)
     section = video_section(client, YOUTUBE)
     iframe = section.select_one("details iframe")
     assert iframe["loading"] == "lazy"
