@@ -82,7 +82,7 @@ DEMO_USERNAMES = ["admin", *(name for name, _f, _k in demo_accounts())]
 def light_demo(monkeypatch):
     """load_demo without its content (files and import: seconds), which these
     tests are not about; the accounts are created exactly as usual."""
-    from practices.management.commands import load_demo
+    from home.management.commands import load_demo
 
     writer = SimpleNamespace(created=0, updated=0)
     monkeypatch.setattr(load_demo, "generate_demo_files", lambda directory: None)
