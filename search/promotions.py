@@ -28,7 +28,8 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from redis.exceptions import RedisError
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -39,6 +40,11 @@ from practices import content_types
 from . import facets
 from .analysis import analyse
 from .params import MAX_QUERY_LENGTH
+
+# What a busy database or an unreachable shared cache may raise: promotions and
+# hit statistics are extras, and a search without them still answers. Anything
+# else is a bug, and surfaces (issue #10, honest errors).
+EXTRAS_ERRORS = (DatabaseError, RedisError)
 
 logger = logging.getLogger(__name__)
 
@@ -114,7 +120,7 @@ def promoted(query, language, http_request=None):
             found = [asdict(p) for p in _load(query_string, language, http_request)]
             cache.set(key, found, CACHE_SECONDS)
         return _still_public([Promotion(**fields) for fields in found])
-    except Exception:
+    except EXTRAS_ERRORS:
         logger.exception("Could not read the promotions of %r", query_string)
         return []
 
@@ -194,7 +200,7 @@ def record_hit(request, raw_query, params, scope):
             return
         with transaction.atomic():
             Query.get(query_string).add_hit()
-    except Exception:
+    except EXTRAS_ERRORS:
         logger.exception("Could not record a hit for %r", query_string)
 
 

@@ -240,6 +240,20 @@ def test_statistics_failures_never_break_a_search(client, monkeypatch, caplog):
     assert "Could not read the promotions" in caplog.text
 
 
+def test_a_bug_in_the_promotions_is_not_hidden(client, monkeypatch):
+    """Only database and cache trouble is swallowed; a programming error in the
+    promotions surfaces (in tests and in the error log), it does not silently
+    drop them from every search."""
+    make_page("Budget participatif", summary="budget")
+
+    def buggy(*args, **kwargs):
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(promotions, "_load", buggy)
+    with pytest.raises(TypeError):
+        client.get(API, {"q": "budget", "lang": "fr"})
+
+
 def test_popular_queries_show_in_the_admin_report(client, django_user_model):
     """Searches show in Wagtail's "Search terms" report, with their hits."""
     make_page("Budget participatif", summary="budget")
