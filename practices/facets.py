@@ -3,9 +3,13 @@
 ``search.params``, its page and its OpenAPI document) are read from this table,
 with their labels.
 
-Each facet's name is its query-string key and the API's facet name. A leaf
-module: vocabularies are named by model label and resolved only when asked, so
-``search.params`` and the model modules can import it.
+Each facet's name is its query-string key and the API's facet name. Both sides
+mean the same by a facet: its values are those the pages (live, visible to the
+viewer, in the language) use, among the terms the facet admits (``terms``: the
+Moroccan communes only); the index pages read them from the database, the
+search from its facet index. A leaf module: vocabularies are named by model
+label and resolved only when asked, so ``search.params`` and the model modules
+can import it.
 """
 
 from dataclasses import dataclass
@@ -28,17 +32,28 @@ class Facet:
     vocabulary: str | None
     # Several values per page (many-to-many, tags).
     many: bool
-    # Counted and filtered by the search ("kind" is on the template index only).
+    # Counted and filtered by the search (all facets of a page field are).
     in_search: bool
     # False when another parameter chooses its values: language, whose values
     # the search's ``lang`` scope chooses (one language or all).
     filterable: bool = True
     # The search API's description of its parameter (OpenAPI, in English).
     description: str = ""
+    # Which terms of the vocabulary are values of the facet, as (field, value)
+    # pairs on the term: communes are the Moroccan partner communes, whose
+    # practices the programme collects; a Belgian partner is not a choice even
+    # if a fiche sits in its section. Empty: every term.
+    terms: tuple = ()
 
     @property
     def vocabulary_model(self):
         return apps.get_model(self.vocabulary) if self.vocabulary else None
+
+    def term_filter(self, through=None):
+        """The lookups that keep this facet's terms: on the terms themselves, or
+        ``through`` a page's field (``term_filter("commune")``)."""
+        prefix = f"{through}__" if through else ""
+        return {f"{prefix}{field}": value for field, value in self.terms}
 
     @property
     def slugs(self):
@@ -95,7 +110,8 @@ FACETS = (
         vocabulary="programme.Commune",
         many=False,
         in_search=True,
-        description="Commune slug (e.g. tanger).",
+        description="Commune slug, Moroccan communes only (e.g. tanger).",
+        terms=(("country", "MA"),),
     ),
     Facet(
         "public",
@@ -114,7 +130,8 @@ FACETS = (
         lookup="kind__slug",
         vocabulary="programme.DocumentKind",
         many=False,
-        in_search=False,
+        in_search=True,
+        description="Document kind slug, templates only (e.g. call-for-projects).",
     ),
     Facet(
         "tag",

@@ -1,20 +1,29 @@
 """Filtering and pagination of index pages, with a bounded number of queries.
 
-Filters arrive as slugs in the query string (``?theme=budget-participatif&year=2021``);
-an unknown or malformed value is reported and ignored, never an error page, because
-links get mangled by messaging apps and people type URLs by hand.
+Filters arrive as slugs in the query string (``?theme=budget-participatif&year=2021``).
+Each filter offers the values the listed pages use — live, visible to the viewer,
+in the page's language — among those its facet admits (``practices.facets``:
+Moroccan communes only), as the search's facets do. A value that is not offered
+(unknown, malformed, only on a draft) is reported and ignored, never an error page,
+because links get mangled by messaging apps and people type URLs by hand.
 """
+
+import re
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
 from hub.visibility import viewer, visible_pages
-from programme.models import Commune, Partnership
+from programme.models import Partnership
 
 from . import content_types, facets
 
 PAGE_SIZE = 12
+# What a requested value must look like to be looked up at all: a slug (tag
+# slugs may be Arabic) or a year.
+_SLUG_RE = re.compile(r"[-\w]{1,100}")
+_YEAR_RE = re.compile(r"[0-9]{4}", re.ASCII)
 
 # Filter name (its query-string key) -> its facet (lookup, vocabulary, label).
 FILTERS = {facet.name: facet for facet in facets.on_index_pages()}
@@ -28,8 +37,8 @@ RELATED = {
 def build(request, queryset, locale, filter_names, fixed=None):
     """Context for an index page: its filters (label, options, active value),
     the active filters and one page."""
-    # Private pages are listed (and counted in the options) only for those who
-    # may see them.
+    # Private pages are listed (and their values offered) only to those who may
+    # see them.
     queryset = visible_pages(queryset.live(), viewer(request)).filter(locale=locale)
     # Filters fixed by the page (its commune, its tag) narrow the listing before
     # the options are computed, so a commune page offers only its own years/tags,
@@ -38,16 +47,15 @@ def build(request, queryset, locale, filter_names, fixed=None):
     for name, value in fixed.items():
         queryset = queryset.filter(**{FILTERS[name].lookup: value.slug})
     filter_names = [name for name in filter_names if name not in fixed]
-    options = {name: filter_options(name, queryset, locale) for name in filter_names}
-    active, ignored = {}, []
-    for name in filter_names:
-        raw = request.GET.get(name, "").strip()
-        if not raw:
-            continue
-        if raw in options[name]:
-            active[name] = raw
-        else:
-            ignored.append(name)
+    wanted = requested(request, filter_names)
+    options = {
+        name: filter_options(name, queryset, locale, wanted) for name in filter_names
+    }
+    # A value is active when it is offered: one no listed page uses (a draft's
+    # term, a typo, a Belgian commune) is ignored, never an empty list.
+    active = {n: v for n, v in wanted.items() if v in options[n]}
+    ignored = [n for n in filter_names if request.GET.get(n, "").strip()]
+    ignored = [n for n in ignored if n not in active]
     for name, value in active.items():
         queryset = queryset.filter(**{FILTERS[name].lookup: value})
     queryset = with_related(queryset).order_by("-year", "title", "pk")
@@ -69,25 +77,68 @@ def build(request, queryset, locale, filter_names, fixed=None):
     }
 
 
-def filter_options(name, pages, locale):
-    """value -> label for one filter, limited to what the listed pages use."""
+def requested(request, filter_names):
+    """Filter name -> the value asked for, if it could be one (a slug, a year):
+    anything else is ignored before any query sees it (null bytes, 5,000
+    characters pasted from a chat)."""
+    found = {}
+    for name in filter_names:
+        raw = request.GET.get(name, "").strip()
+        pattern = _YEAR_RE if name == "year" else _SLUG_RE
+        if pattern.fullmatch(raw):
+            found[name] = raw
+    return found
+
+
+def filter_options(name, pages, locale, wanted=None):
+    """value -> label for one filter: the values the listed ``pages`` use, by
+    name (years newest first), in one query.
+
+    "Listed" means listed once the *other* requested filters apply (a requested
+    value no page of ``pages`` uses does not narrow: it will be ignored), so
+    that choosing a value in this select shows pages. The value requested for
+    this filter stays offered if any of ``pages`` uses it, even when the other
+    filters leave no page with it: the visitor sees it and can remove it.
+    """
+    wanted = wanted or {}
+    facet = FILTERS[name]
+    listed = _narrowed(pages, wanted, but=name)
+    value = wanted.get(name)
     if name == "year":
-        years = pages.exclude(year=None).values_list("year", flat=True).distinct()
-        return {str(y): str(y) for y in sorted(set(years), reverse=True)}
-    if name == "tag":
-        tags = Tag.objects.filter(**{f"{tag_relation(pages)}__in": pages}).distinct()
-        return {t.slug: t.name for t in tags.order_by("name")}
-    model = FILTERS[name].vocabulary_model
-    terms = model.objects.filter(locale=locale)
-    if model is Commune:
-        terms = terms.filter(country="MA")
-    return {t.slug: t.name for t in terms.order_by("name")}
+        if value:
+            listed = pages.filter(Q(pk__in=listed.values("pk")) | Q(year=value))
+        years = listed.exclude(year=None).values_list("year", flat=True).distinct()
+        return {str(y): str(y) for y in sorted(years, reverse=True)}
+    if facet.vocabulary:
+        terms = facet.vocabulary_model.objects.filter(
+            locale=locale, **facet.term_filter()
+        )
+    else:
+        terms = Tag.objects.all()  # free tags, in no language
+    used = Exists(listed.filter(**{facet.lookup: OuterRef("slug")}))
+    if value:
+        used |= Q(slug=value) & Exists(_having(pages, name, value))
+    found = terms.filter(used).order_by("name").values_list("slug", "name")
+    return dict(found)
 
 
-def tag_relation(pages):
-    """Name of the reverse relation from taggit's Tag to a page model's tags."""
-    through = pages.model.tags.through
-    return f"{through._meta.get_field('tag').remote_field.related_name}__content_object"
+def _having(pages, name, value):
+    """``pages`` that have ``value`` for filter ``name`` as one of its values."""
+    facet = FILTERS[name]
+    lookups = {facet.lookup: value, **facet.term_filter(facet.page_field)}
+    return pages.filter(**lookups)
+
+
+def _narrowed(pages, wanted, but):
+    """``pages`` with every requested value but filter ``but``'s. A value none
+    of ``pages`` has narrows nothing, as it is then ignored: decided in SQL, so
+    that each filter's options stay one query, whatever the others ask for."""
+    listed = pages
+    for name, value in wanted.items():
+        if name != but:
+            having = _having(pages, name, value).values("pk")
+            listed = listed.filter(Q(pk__in=having) | ~Exists(having))
+    return listed
 
 
 def with_related(queryset):

@@ -4,7 +4,11 @@ The search engine only ranks; filtering and counting happen here, over a per-pro
 "facet index" of every live practice, template and training page: page id -> its
 facet values, as sets of page ids per facet value (to filter) and bitmaps (to
 count): a few milliseconds for 10,000 ids, where asking each backend for facets
-would differ per engine and cost queries.
+would differ per engine and cost queries. The facets are those of the table
+(``practices.facets``) that the search counts, with its rules: a commune is a
+value only if Moroccan, as on the index pages. The engines index no facet: this
+index is read from the database, so a facet added to the table needs no engine
+mapping change, only a new version of the index.
 
 The index is rebuilt lazily when the version stored in Django's cache changes
 (``hub.versioned_cache``); page publish, unpublish and delete, and term edits bump
@@ -30,7 +34,8 @@ from practices import facets as facet_table
 
 VERSION_KEY = "search:facet-index-version"
 FACETS = tuple(facet.name for facet in facet_table.in_search())
-# Facets of one value per page read with the page's row (region, commune, year).
+# Facets of one value per page read with the page's row (region, commune, kind,
+# year).
 FIELD_FACETS = tuple(
     facet for facet in facet_table.in_search() if facet.lookup and not facet.many
 )
@@ -191,6 +196,10 @@ def _read_pages(pages, entries, values):
     fields = ["id", "locale__language_code", "translation_key", "first_published_at"]
     read = [f for f in FIELD_FACETS if _has(model, f.page_field)]
     fields += [facet.lookup for facet in read]
+    # What tells whether a term is one of the facet's (a commune's country).
+    fields += [
+        lookup for facet in read for lookup in facet.term_filter(facet.page_field)
+    ]
     for row in pages.values(*fields):
         page_id, published = row["id"], row["first_published_at"]
         entries[page_id] = Entry(
@@ -202,7 +211,9 @@ def _read_pages(pages, entries, values):
             tags=(),
         )
         pairs = [("type", page_type), ("language", entries[page_id].language)]
-        pairs += [(facet.name, row[facet.lookup]) for facet in read]
+        pairs += [
+            (facet.name, row[facet.lookup]) for facet in read if _admits(facet, row)
+        ]
         values[page_id] = [(n, str(v)) for n, v in pairs if v]
 
 
@@ -213,8 +224,9 @@ def _read_terms(model, entries, values):
         field = model._meta.get_field(field_name)
         through = field.remote_field.through
         source = f"{field.m2m_field_name()}_id"
-        slug_lookup = f"{field.m2m_reverse_field_name()}__slug"
-        for page_id, slug in through.objects.values_list(source, slug_lookup):
+        term = field.m2m_reverse_field_name()
+        rows = through.objects.filter(**facet_table.get(facet).term_filter(term))
+        for page_id, slug in rows.values_list(source, f"{term}__slug"):
             if page_id in entries:
                 values[page_id].append((facet, slug))
 
@@ -231,6 +243,12 @@ def _read_tags(model, entries, values):
     return tags
 
 
+def _admits(facet, row):
+    """Whether the term of ``facet`` in a page's ``row`` is one of its values."""
+    admitted = facet.term_filter(facet.page_field)
+    return all(row[lookup] == value for lookup, value in admitted.items())
+
+
 def _has(model, field_name):
     return any(f.name == field_name for f in model._meta.get_fields())
 
@@ -241,9 +259,10 @@ def labels(index, language):
     if language not in index.labels:
         found = {
             name: dict(
-                model.objects.filter(locale__language_code=language).values_list(
-                    "slug", "name"
-                )
+                model.objects.filter(
+                    locale__language_code=language,
+                    **facet_table.get(name).term_filter(),
+                ).values_list("slug", "name")
             )
             for name, model in VOCABULARIES.items()
         }

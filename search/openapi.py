@@ -237,7 +237,10 @@ RESPONSE = _object(
         },
         "facets": {
             "description": "Facet -> value -> number of results with that value "
-            "(counts of the current results, filters combined with AND).",
+            "(counts of the current results, filters combined with AND). The "
+            "same facets filter the site's index pages. `kind` (since 1.1.0) "
+            "counts templates by document kind; `commune` counts Moroccan "
+            "communes only.",
             **_object(dict.fromkeys((f.name for f in facets.in_search()), COUNTS)),
         },
         "backend": {"type": "string", "description": "Search backend that answered."},
@@ -264,7 +267,8 @@ def schema():
         "openapi": "3.0.3",
         "info": {
             "title": "Passerelle search API",
-            "version": "1.0.0",
+            # 1.1.0: the ``kind`` filter and facet (an addition).
+            "version": "1.1.0",
             "description": "Good-practice fiches, document templates and training "
             "modules, in French and Arabic. Every parameter is checked as declared "
             "here: anything else answers 400 with an `Error` naming the first bad "

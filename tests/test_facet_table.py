@@ -15,18 +15,12 @@ def names(table):
     return [facet.name for facet in table]
 
 
+ORDER = ["type", "language", "theme", "region", "commune", "public", "kind", "tag"]
+ORDER += ["year"]
+
+
 def test_the_table_in_its_order():
-    assert names(facets.FACETS) == [
-        "type",
-        "language",
-        "theme",
-        "region",
-        "commune",
-        "public",
-        "kind",
-        "tag",
-        "year",
-    ]
+    assert names(facets.FACETS) == ORDER
     assert facets.get("public").page_field == "target_publics"
     with pytest.raises(KeyError):
         facets.get("colour")
@@ -55,8 +49,8 @@ def test_index_page_filters_come_from_the_table():
 
 def test_search_facets_come_from_the_table():
     assert search_facets.FACETS == tuple(names(facets.in_search()))
-    # "kind" filters the template index only, not yet the search.
-    assert "kind" not in search_facets.FACETS
+    # Every facet of the index pages is a facet of the search too.
+    assert set(names(facets.on_index_pages())) <= set(search_facets.FACETS)
     assert search_facets.TERM_FIELDS == {
         "theme": "themes",
         "public": "target_publics",
@@ -66,23 +60,18 @@ def test_search_facets_come_from_the_table():
         "region": Region,
         "commune": Commune,
         "public": TargetPublic,
+        "kind": DocumentKind,
     }
-    assert names(search_facets.FIELD_FACETS) == ["region", "commune", "year"]
+    assert names(search_facets.FIELD_FACETS) == ["region", "commune", "kind", "year"]
 
 
 def test_search_parameters_come_from_the_table():
     # Language is counted but chosen by the ``lang`` scope, not by a filter.
     assert params.FILTERS == tuple(names(facets.search_filters()))
-    assert params.FILTERS == (
-        "type",
-        "theme",
-        "region",
-        "commune",
-        "public",
-        "tag",
-        "year",
-    )
-    assert params.SLUG_FILTERS == ("theme", "region", "commune", "public", "tag")
+    # Every facet, "kind" included, but language.
+    assert params.FILTERS == ("type", *ORDER[2:])
+    # Terms and tags: all but type, language and year.
+    assert params.SLUG_FILTERS == tuple(ORDER[2:-1])
 
 
 def test_search_labels_are_the_tables():
@@ -95,9 +84,18 @@ def test_openapi_is_described_by_the_table():
     declared = {p["name"]: p for p in openapi.parameters()}
     for facet in facets.search_filters():
         assert declared[facet.name]["description"].startswith(facet.description)
-    assert "kind" not in declared
+    assert "kind" in declared
     counted = openapi.RESPONSE["properties"]["facets"]["properties"]
     assert list(counted) == names(facets.in_search())
+
+
+def test_only_moroccan_communes_are_commune_values():
+    """The commune facet's own rule, read by the index pages and the search."""
+    assert facets.get("commune").term_filter() == {"country": "MA"}
+    assert facets.get("commune").term_filter("commune") == {"commune__country": "MA"}
+    assert all(
+        not facet.term_filter() for facet in facets.FACETS if facet.name != "commune"
+    )
 
 
 def test_every_label_is_translated():

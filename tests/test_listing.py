@@ -66,7 +66,14 @@ def catalogue():
     PracticePageFactory(
         language="ar", title="E عربي", themes=["budget-participatif"], year=2021
     )
-    PracticePageFactory(title="F brouillon", live=False, year=2021)
+    # A draft whose theme, tag and year no live page uses: never offered.
+    PracticePageFactory(
+        title="F brouillon",
+        live=False,
+        themes=["gouvernance-transparence"],
+        tags=["brouillon"],
+        year=2018,
+    )
 
 
 def titles(*letters):
@@ -154,6 +161,82 @@ def test_arabic_index_filters_arabic_practices_by_shared_slug(client, catalogue)
     assert page.select_one("#filter-theme option[selected]").get_text() == (
         "الميزانية التشاركية"
     )
+
+
+def options(response, name):
+    """The values a filter offers (without "Tous"), in order."""
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    return [o["value"] for o in page.select(f"#filter-{name} option") if o["value"]]
+
+
+def test_options_are_the_values_the_listed_pages_use(client, catalogue):
+    """Each filter offers only what the live pages of the index, in its language,
+    use (by name), not every term: nothing only a draft or an Arabic page has."""
+    response = client.get(INDEX)
+    assert options(response, "theme") == [
+        "accueil-migrants",
+        "budget-participatif",
+        "egalite-femmes-hommes",
+    ]
+    assert options(response, "region") == [
+        "oriental",
+        "souss-massa",
+        "tanger-tetouan-al-hoceima",
+    ]
+    assert options(response, "commune") == ["figuig", "tanger", "tiznit"]
+    assert options(response, "public") == ["women", "youth", "migrants"]
+    assert options(response, "tag") == ["genre", "jeunesse"]
+    assert options(response, "year") == ["2021", "2020", "2019"]
+
+
+def test_options_follow_the_other_active_filters(client, catalogue):
+    """With a filter active, the others offer only what the pages it lists use;
+    its own select still offers its other values, to switch to one of them."""
+    response = client.get(f"{INDEX}?commune=tanger")
+    assert options(response, "theme") == ["accueil-migrants", "budget-participatif"]
+    assert options(response, "public") == ["youth", "migrants"]
+    assert options(response, "year") == ["2021", "2020"]
+    assert options(response, "commune") == ["figuig", "tanger", "tiznit"]
+
+
+def test_active_value_stays_offered_when_the_others_exclude_it(client, catalogue):
+    """Two filters that no page matches together: both stay selected, so the
+    visitor sees them and can remove one."""
+    response = client.get(f"{INDEX}?theme=budget-participatif&region=oriental")
+    assert listed(response) == []
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert page.select_one("#filter-region option[selected]")["value"] == "oriental"
+    assert page.select_one("#filter-theme option[selected]")["value"] == (
+        "budget-participatif"
+    )
+    assert "oriental" in options(response, "region")
+    assert IGNORED not in text(response)
+
+
+def test_value_no_listed_page_uses_is_ignored(client, catalogue):
+    """A term only a draft uses is not offered: asking for it is ignored with
+    the notice, and the index lists everything."""
+    response = client.get(f"{INDEX}?theme=gouvernance-transparence")
+    assert set(listed(response)) == titles(*"ABCD")
+    assert IGNORED in text(response)
+
+
+def test_arabic_index_offers_the_arabic_pages_values(client, catalogue):
+    """The Arabic index offers the terms its Arabic pages use, in Arabic."""
+    page = BeautifulSoup(client.get("/ar/pratiques/").content.decode(), "html.parser")
+    themes = [o.get_text() for o in page.select("#filter-theme option") if o["value"]]
+    assert themes == ["الميزانية التشاركية"]
+    assert options(client.get("/ar/pratiques/"), "commune") == []
+
+
+def test_commune_options_are_moroccan_communes_only(client, catalogue):
+    """A fiche in a Belgian commune's section does not make that commune a
+    choice: the commune facet holds the Moroccan partner communes only."""
+    PracticePageFactory(title="G Molenbeek", commune="molenbeek-saint-jean")
+    response = client.get(INDEX)
+    assert options(response, "commune") == ["figuig", "tanger", "tiznit"]
+    response = client.get(f"{INDEX}?commune=molenbeek-saint-jean")
+    assert IGNORED in text(response)
 
 
 @pytest.fixture
@@ -277,6 +360,15 @@ def test_template_index_filters_by_kind(client):
     response = client.get("/fr/modeles/?kind=call-for-projects")
     assert listed(response) == ["Appel 2021"]
     assert len(listed(client.get("/fr/modeles/"))) == 2
+
+
+def test_template_index_offers_the_kinds_in_use(client):
+    """The kind filter offers the kinds of the listed templates only."""
+    TemplatePageFactory(kind="call-for-projects")
+    TemplatePageFactory(kind="partnership-agreement")
+    TemplatePageFactory(kind="charter", live=False)
+    response = client.get("/fr/modeles/")
+    assert options(response, "kind") == ["call-for-projects", "partnership-agreement"]
 
 
 def test_template_index_ignores_unknown_kind(client):

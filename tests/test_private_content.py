@@ -237,6 +237,11 @@ def test_listings_show_private_pages_only_to_those_who_may_see_them(
     options = BeautifulSoup(client.get("/fr/pratiques/").content, "html.parser")
     tag_values = {o.get("value") for o in options.select("select[name=tag] option")}
     assert ("secret-partenaires" in tag_values) == SEEING[viewer]
+    # Nor a term only private pages use: Tiznit (the restricted section's).
+    commune_values = {
+        o.get("value") for o in options.select("select[name=commune] option")
+    }
+    assert ("tiznit" in commune_values) == SEEING[viewer]
 
 
 def test_home_page_figures_count_only_visible_practices(

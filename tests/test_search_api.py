@@ -164,6 +164,28 @@ def test_openapi_document_describes_the_api(client):
     assert "<mark>" in schemas["Result"]["properties"]["snippet"]["description"]
 
 
+def test_document_kind_is_a_documented_facet_and_filter(client):
+    """``kind`` (a template's document kind) is counted in ``facets`` and
+    filters the results; the OpenAPI document declares both."""
+    make_page("Budget appel", page_type="template", kind="call-for-projects")
+    make_page("Budget charte", page_type="template", kind="charter")
+    make_page("Budget pratique")
+    data = get_json(client, {"q": "budget"})
+    assert data["facets"]["kind"] == {"call-for-projects": 1, "charter": 1}
+    data = get_json(client, {"q": "budget", "kind": "charter"})
+    assert [r["title"] for r in data["results"]] == ["Budget charte"]
+    assert data["facets"]["type"] == {"template": 1}
+    document = json.loads(client.get("/api/search/openapi.json").content)
+    declared = {
+        p["name"]: p for p in document["paths"]["/api/search/"]["get"]["parameters"]
+    }
+    assert declared["kind"]["schema"]["type"] == "array"
+    assert "call-for-projects" in declared["kind"]["description"]
+    counted = document["components"]["schemas"]["SearchResponse"]["properties"]
+    assert "kind" in counted["facets"]["properties"]
+    assert "kind" in counted["facets"]["required"]
+
+
 def test_query_count_does_not_grow_with_the_matches(
     client, django_assert_max_num_queries
 ):

@@ -52,6 +52,7 @@ def catalogue():
         make_page(
             "Budget D",
             page_type="template",
+            kind="call-for-projects",
             themes=["budget-participatif"],
             tags=["Formation"],
             year=2022,
@@ -77,6 +78,7 @@ def test_every_facet_count_of_a_query(client, catalogue):
     assert facets["commune"] == {"tanger": 1, "tiznit": 1}
     assert facets["tag"] == {"formation": 2, "jeunesse": 2}
     assert facets["year"] == {"2021": 2, "2020": 1, "2022": 1}
+    assert facets["kind"] == {"call-for-projects": 1}
 
 
 def test_every_count_is_the_number_of_results_its_filter_leaves(client, catalogue):
@@ -117,6 +119,23 @@ def test_filters_combine_with_and(client, catalogue):
 
 def titles(answer):
     return sorted(r["title"] for r in answer["results"])
+
+
+def test_kind_filters_templates(client, catalogue):
+    """The document kind filters the search (templates only have one)."""
+    assert titles(search(client, kind="call-for-projects")) == ["Budget D"]
+    assert search(client, kind="charter")["count"] == 0
+
+
+def test_belgian_communes_are_no_facet_values(client, catalogue):
+    """A fiche in a Belgian commune is counted and found, but under no commune:
+    the commune facet holds the Moroccan partner communes only, as on the
+    index pages; filtering by a Belgian commune finds nothing."""
+    make_page("Budget M", commune="molenbeek-saint-jean")
+    answer = search(client)
+    assert answer["count"] == 5
+    assert answer["facets"]["commune"] == {"tanger": 1, "tiznit": 1}
+    assert search(client, commune="molenbeek-saint-jean")["count"] == 0
 
 
 def test_all_languages_counts_a_translated_page_once(client, catalogue):

@@ -22,7 +22,7 @@ from practices.models import (
     TrainingIndexPage,
     TrainingPage,
 )
-from programme.models import Commune, Region, TargetPublic, Theme
+from programme.models import Commune, DocumentKind, Region, TargetPublic, Theme
 from search.facets import bump_version
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,8 @@ needs_analysis = pytest.mark.skipif(
 
 def make_page(title, *, page_type="practice", language="fr", summary="", **fields):
     """Publish a page under its index. Terms are slugs, resolved in the page's
-    locale: ``themes=[...]``, ``target_publics=[...]``, ``region=``, ``commune=``;
+    locale: ``themes=[...]``, ``target_publics=[...]``, ``region=``, ``commune=``,
+    ``kind=`` (templates);
     ``tags=[...]`` are tag names; ``year`` defaults to 2021."""
     model, index_model = PAGE_TYPES[page_type]
     index = index_model.objects.get(locale__language_code=language)
@@ -54,7 +55,8 @@ def make_page(title, *, page_type="practice", language="fr", summary="", **field
     themes = fields.pop("themes", ())
     publics = fields.pop("target_publics", ())
     tags = fields.pop("tags", ())
-    for name, term_model in (("region", Region), ("commune", Commune)):
+    single_terms = (("region", Region), ("commune", Commune), ("kind", DocumentKind))
+    for name, term_model in single_terms:
         if name in fields:
             fields[name] = term_model.objects.get(slug=fields[name], locale=locale)
     fields.setdefault("year", 2021)
@@ -180,6 +182,35 @@ def test_filters_show_counts_and_combine_with_and(client):
     assert "1 résultat pour « budget »" in content
     assert "Filtres actifs" in content
     assert 'href="?q=budget&amp;public=women"' in content  # removes the theme
+
+
+def test_document_kind_is_a_filter_with_counts(client):
+    """Templates are counted and filtered by document kind, labelled from the
+    facet table and the vocabulary in the interface language."""
+    make_page("Budget appel", page_type="template", kind="call-for-projects")
+    make_page("Budget convention", page_type="template", kind="partnership-agreement")
+    make_page("Budget pratique")
+    content = html(client.get("/fr/search/", {"q": "budget"}))
+    assert "Type de document" in content
+    assert re.search(r"Appel à projets</bdi> \(1\)", content)
+    content = html(
+        client.get("/fr/search/", {"q": "budget", "kind": "call-for-projects"})
+    )
+    assert [plain(t) for t in result_titles(content)] == ["Budget appel"]
+    assert "Type de document : <bdi>Appel à projets</bdi>" in content
+    arabic = html(client.get("/ar/search/", {"q": "budget", "lang": "fr"}))
+    assert re.search(r"طلب مشاريع</bdi> \(1\)", arabic)
+
+
+def test_commune_filter_offers_moroccan_communes_only(client):
+    """A fiche in a Belgian commune is found, but its commune is no filter
+    value: the commune facet holds the Moroccan partner communes only."""
+    make_page("Budget Tanger", commune="tanger")
+    make_page("Budget Molenbeek", commune="molenbeek-saint-jean")
+    content = html(client.get("/fr/search/", {"q": "budget"}))
+    assert "2 résultats" in content
+    assert re.search(r"Tanger</bdi> \(1\)", content)
+    assert "Molenbeek" not in re.sub(r"<h2.*?</h2>", "", content, flags=re.S)
 
 
 def test_active_filter_can_be_removed(client):

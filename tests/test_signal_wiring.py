@@ -28,7 +28,7 @@ import search.signal_handlers as search_handlers
 from documents.models import DocumentVersion
 from practices.models import PracticePage
 from practices.publishing import notifications
-from programme.models import Commune, Region, TargetPublic, Theme
+from programme.models import Commune, DocumentKind, Region, TargetPublic, Theme
 from search import facets, glossary, promotions
 from search.models import GlossaryEntry
 from tests.factories import PracticePageFactory, TrainingPageFactory
@@ -38,7 +38,7 @@ PAGE_SIGNALS = (
     wagtail_signals.page_unpublished,
     wagtail_signals.post_page_move,
 )
-VOCABULARIES = (Tag, Theme, Region, Commune, TargetPublic)
+VOCABULARIES = (Tag, Theme, Region, Commune, TargetPublic, DocumentKind)
 
 
 def expected_connections():
