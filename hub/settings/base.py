@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hub.search_backends import search_backends
+from hub.structured_logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -52,6 +53,10 @@ if not TRUSTED_PROXY_COUNT.isascii() or not TRUSTED_PROXY_COUNT.isdigit():
         "TRUSTED_PROXY_COUNT must be a whole number of proxies (0: none)."
     )
 TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
+# Logs go to stderr (hub/structured_logs.py): one JSON object per line unless
+# LOG_FORMAT=text; development (dev.py) defaults to text.
+LOG_FORMAT = ENV.get("LOG_FORMAT", "").strip().lower()
+LOG_LEVEL = ENV.get("LOG_LEVEL", "").strip().upper() or "INFO"
 SITE_BASE_URL = ENV.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@localhost>")
 
@@ -107,6 +112,8 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
