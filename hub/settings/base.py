@@ -116,6 +116,15 @@ MIDDLEWARE = [
 LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)
 
 ROOT_URLCONF = "hub.urls"
+# What /readyz checks (hub/health.py), each by name and dotted path — by string,
+# as the URLconf names the apps: hub imports none of them. A check that raises
+# makes the site not ready (503); the engine's only reports "degraded".
+READINESS_CHECKS = {
+    "database": "hub.health.check_database",
+    "cache": "hub.health.check_cache",
+    "storage": "hub.health.check_storage",
+    "engine": "search.health.check_engine",
+}
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [
@@ -149,6 +158,10 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            # Cache operations take milliseconds: an unreachable or hung Redis
+            # fails a request (and /readyz) within a second, instead of holding
+            # a worker until gunicorn kills it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
