@@ -98,6 +98,10 @@ class WithoutTraceback(logging.Filter):
         return True
 
 
+def max_level(*levels: str) -> str:
+    return max(levels, key=logging.getLevelName)
+
+
 def logging_config(fmt: str = "json", level: str = "INFO") -> dict:
     """``LOGGING`` for ``fmt`` ``"json"`` (one object per line) or ``"text"``
     (readable, for development), everything at ``level`` and above to stderr."""
@@ -127,5 +131,15 @@ def logging_config(fmt: str = "json", level: str = "INFO") -> dict:
             # go up to the root's handler like everybody's.
             "django": {"handlers": [], "level": level, "propagate": True},
             "django.security.DisallowedHost": {"filters": ["without_traceback"]},
+            # The engine clients log every failed request with its traceback;
+            # search.resilience, search.backends.engine and search.health say
+            # the same in one line, with what it means for the site.
+            **{
+                name: {"level": max_level(level, "ERROR")}
+                for name in ("opensearch", "elastic_transport", "elasticsearch")
+            },
+            # django-tasks writes two lines per task (each page saved is indexed
+            # by one); their failures are still written.
+            "django_tasks": {"level": max_level(level, "WARNING")},
         },
     }

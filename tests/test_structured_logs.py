@@ -140,6 +140,8 @@ LOG_AN_ERROR = (
     "import django, logging; django.setup(); "
     "logging.getLogger('search.resilience').warning('engine down'); "
     "logging.getLogger('practices.importers.run').info('imported'); "
+    "logging.getLogger('opensearch').warning('GET http://engine:9200/ failed'); "
+    "logging.getLogger('django_tasks').info('Task id=1 state=RUNNING'); "
     "\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n"
     "    logging.getLogger('django.request').exception('Internal Server Error: /x')"
 )
@@ -153,6 +155,8 @@ def test_production_writes_one_json_object_per_line_to_stderr():
     by_logger = {r["logger"]: r for r in records}
     assert by_logger["search.resilience"]["message"] == "engine down"
     assert by_logger["practices.importers.run"]["level"] == "INFO"
+    assert "opensearch" not in by_logger  # the engine's trouble: our one line
+    assert "django_tasks" not in by_logger
     error = by_logger["django.request"]
     assert "ZeroDivisionError: division by zero" in error["exc_info"]
 
