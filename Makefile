@@ -8,7 +8,7 @@ PORT ?= 8000
 # failure instead of a skip.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint check services services-stop clean
+.PHONY: run serve test lint check services services-stop clean
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ run: $(BIN)/.runtime
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --demo-users
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: hub.settings.production with what the environment names (README,
+# "Serving in production": DJANGO_SECRET_KEY, ALLOWED_HOSTS, CACHE_URL, and
+# DATABASE_URL, SEARCH_BACKEND/SEARCH_URL, MEDIA_ROOT…); the settings refuse to
+# start without their secrets or on a per-process cache. Static files collected,
+# migrations applied, then gunicorn (gunicorn.conf.py) in the foreground.
+serve: export DJANGO_SETTINGS_MODULE = hub.settings.production
+serve: $(BIN)/.runtime
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	exec $(BIN)/gunicorn --config gunicorn.conf.py hub.wsgi
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub import password_throttling
 
 urlpatterns = [
+    # /healthz and /readyz for probes: no language prefix, before everything.
+    path("", include("hub.health_urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Versions, thumbnails, the document view with corrected headers, image
     # files (documents/urls.py): before Wagtail's document URLs.

@@ -33,7 +33,7 @@ from search.backends.engine import (
 )
 from search.backends.ids import ranked_pks
 
-__all__ = ["forget_engine_failures", "run_search"]
+__all__ = ["describe_backend", "forget_engine_failures", "run_search"]
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ def run_search(
         logger.info(
             "Search engine %s failed less than %s s ago; answering %r from the "
             "database backend.",
-            _describe(primary),
+            describe_backend(primary),
             _retry_after(primary),
             query,
         )
@@ -100,7 +100,7 @@ def run_search(
         logger.warning(
             "Search engine %s failed (%s); answering %r from the database backend "
             "and skipping the engine for %s s.",
-            _describe(primary),
+            describe_backend(primary),
             describe_error(exc),
             query,
             _retry_after(primary),
@@ -170,7 +170,8 @@ def _retry_after(search_backend) -> float:
     return getattr(search_backend, "retry_after", DEFAULT_RETRY_AFTER)
 
 
-def _describe(search_backend) -> str:
+def describe_backend(search_backend) -> str:
+    """The engine's hosts for a log line (``describe()``), or the class name."""
     describe = getattr(search_backend, "describe", None)
     return describe() if describe else type(search_backend).__name__
 

@@ -66,6 +66,16 @@ def run(args, settings_module, **environ):
     )
 
 
+def run_production(args, **environ):
+    """``run`` with the production settings and the variables they require."""
+    configured = {
+        "DJANGO_SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "passerelle.example.org",
+        "CACHE_URL": SHARED_CACHE,
+    }
+    return run(args, PRODUCTION, **{**configured, **environ})
+
+
 def inspect(settings_module, **environ):
     result = run(["-c", INSPECT], settings_module, **environ)
     assert result.returncode == 0, result.stderr

@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from hub.search_backends import search_backends
+from hub.structured_logs import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -52,6 +53,10 @@ if not TRUSTED_PROXY_COUNT.isascii() or not TRUSTED_PROXY_COUNT.isdigit():
         "TRUSTED_PROXY_COUNT must be a whole number of proxies (0: none)."
     )
 TRUSTED_PROXY_COUNT = int(TRUSTED_PROXY_COUNT)
+# Logs go to stderr (hub/structured_logs.py): one JSON object per line unless
+# LOG_FORMAT=text; development (dev.py) defaults to text.
+LOG_FORMAT = ENV.get("LOG_FORMAT", "").strip().lower()
+LOG_LEVEL = ENV.get("LOG_LEVEL", "").strip().upper() or "INFO"
 SITE_BASE_URL = ENV.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@localhost>")
 
@@ -108,7 +113,18 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)
+
 ROOT_URLCONF = "hub.urls"
+# What /readyz checks (hub/health.py), each by name and dotted path — by string,
+# as the URLconf names the apps: hub imports none of them. A check that raises
+# makes the site not ready (503); the engine's only reports "degraded".
+READINESS_CHECKS = {
+    "database": "hub.health.check_database",
+    "cache": "hub.health.check_cache",
+    "storage": "hub.health.check_storage",
+    "engine": "search.health.check_engine",
+}
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [
@@ -142,6 +158,10 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            # Cache operations take milliseconds: an unreachable or hung Redis
+            # fails a request (and /readyz) within a second, instead of holding
+            # a worker until gunicorn kills it.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

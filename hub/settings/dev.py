@@ -10,9 +10,11 @@ error naming the module to set is what they need instead.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from hub.structured_logs import logging_config
+
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS as _HOSTS
-from .base import SECRET_KEY_FROM_ENVIRONMENT
+from .base import LOG_FORMAT, LOG_LEVEL, SECRET_KEY_FROM_ENVIRONMENT
 
 if SECRET_KEY_FROM_ENVIRONMENT:
     raise ImproperlyConfigured(
@@ -26,3 +28,5 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-not-for-production"
 ALLOWED_HOSTS = _HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Readable logs in a terminal; LOG_FORMAT=json to see what production writes.
+LOGGING = logging_config(LOG_FORMAT or "text", LOG_LEVEL)

@@ -29,6 +29,9 @@ if CACHES["default"]["BACKEND"] in per_process_caches:
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
+# Probes (load balancer, container runtime) ask over plain HTTP: /healthz and
+# /readyz answer there instead of redirecting to HTTPS (hub/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
