@@ -17,13 +17,20 @@ carries the previous page's).
 from __future__ import annotations
 
 import logging
+import logging.config
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as _JsonFormatter
 
-__all__ = ["AccessFormatter", "JsonFormatter", "WithoutTraceback", "logging_config"]
+__all__ = [
+    "AccessFormatter",
+    "JsonFormatter",
+    "WithoutTraceback",
+    "configure",
+    "logging_config",
+]
 
 FIELDS = ["asctime", "levelname", "name", "message"]
 RENAMED = {"asctime": "time", "levelname": "level", "name": "logger"}
@@ -100,6 +107,14 @@ class WithoutTraceback(logging.Filter):
 
 def max_level(*levels: str) -> str:
     return max(levels, key=logging.getLevelName)
+
+
+def configure(config: dict) -> None:
+    """``LOGGING_CONFIG``: Django's ``dictConfig``, and Python's warnings sent
+    to the logs (``py.warnings``) — a library's ``UserWarning`` would otherwise
+    be a bare line on stderr among the JSON ones."""
+    logging.config.dictConfig(config)
+    logging.captureWarnings(True)
 
 
 def logging_config(fmt: str = "json", level: str = "INFO") -> dict:

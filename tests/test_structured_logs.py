@@ -142,6 +142,7 @@ LOG_AN_ERROR = (
     "logging.getLogger('practices.importers.run').info('imported'); "
     "logging.getLogger('opensearch').warning('GET http://engine:9200/ failed'); "
     "logging.getLogger('django_tasks').info('Task id=1 state=RUNNING'); "
+    "import warnings; warnings.warn('No directory at: /srv/static/'); "
     "\ntry:\n    1 / 0\nexcept ZeroDivisionError:\n"
     "    logging.getLogger('django.request').exception('Internal Server Error: /x')"
 )
@@ -157,6 +158,8 @@ def test_production_writes_one_json_object_per_line_to_stderr():
     assert by_logger["practices.importers.run"]["level"] == "INFO"
     assert "opensearch" not in by_logger  # the engine's trouble: our one line
     assert "django_tasks" not in by_logger
+    # A library's warning (WhiteNoise's, without collectstatic) is a record too.
+    assert "No directory at" in by_logger["py.warnings"]["message"]
     error = by_logger["django.request"]
     assert "ZeroDivisionError: division by zero" in error["exc_info"]
 
@@ -175,4 +178,4 @@ def test_log_level_and_format_follow_the_environment():
     )
     assert result.returncode == 0, result.stderr
     loggers = [json.loads(line)["logger"] for line in result.stderr.splitlines()]
-    assert loggers == ["search.resilience", "django.request"]
+    assert loggers == ["search.resilience", "py.warnings", "django.request"]

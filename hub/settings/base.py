@@ -114,6 +114,7 @@ MIDDLEWARE = [
 ]
 
 LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)
+LOGGING_CONFIG = "hub.structured_logs.configure"
 
 ROOT_URLCONF = "hub.urls"
 # What /readyz checks (hub/health.py), each by name and dotted path — by string,
