@@ -101,6 +101,8 @@ MIDDLEWARE = [
     # response (public site, admin, not HTML): hub/content_security.py.
     "hub.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON gzipped for slow connections, BREACH mitigated: hub/compression.py.
+    "hub.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
