@@ -76,7 +76,9 @@ class CacheVersion:
         """A new version now, and again after the current transaction commits
         (at once outside a transaction). Usable as a signal receiver."""
         self._set()
-        transaction.on_commit(self._set)
+        # robust: the change is committed; a cache out of reach is logged, not
+        # turned into an error after the fact.
+        transaction.on_commit(self._set, robust=True)
 
     def _set(self):
         cache.set(self.key, time.time_ns(), timeout=None)

@@ -102,6 +102,11 @@ MIDDLEWARE = [
     "hub.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTML and JSON gzipped for slow connections, BREACH mitigated: hub/compression.py.
+    # 304 Not Modified from the ETag/Last-Modified of any page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous pages from the shared cache, before anything reads the session
+    # or the database; pages stored compressed: hub/page_cache.py.
+    "hub.page_cache.PageCacheMiddleware",
     "hub.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -113,6 +118,34 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
+]
+
+# The anonymous full-page cache (hub/page_cache.py): off unless PAGE_CACHE_SECONDS
+# is set (production sets it); the pages' content version is bumped by the
+# changes of these apps and models (hub/page_cache_invalidation.py) besides the
+# pages' own publish, unpublish, move and delete.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_PROXY_SECONDS = int(ENV.get("PAGE_CACHE_PROXY_SECONDS", "0") or 0)
+PAGE_CACHE_CHANGED_BY = [
+    "programme",  # regions, communes, partnerships, themes, publics, kinds
+    "documents.HubDocument",
+    "documents.DocumentVersion",
+    "documents.DocumentThumbnail",
+    "documents.HubImage",
+    "hubsearch.GlossaryEntry",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailcore.Collection",
+    "wagtailcore.Locale",
+    "wagtailcore.Site",
+    "taggit.Tag",
+]
+# Never from or into the cache: the admin, documents (their own access rules),
+# the language switch, and the forms of members, sharing, adapting, passwords.
+PAGE_CACHE_EXEMPT = [
+    r"^/(admin|documents|i18n)/",
+    r"^/[a-z]{2}/(compte|partager|adapter|_util)/",
 ]
 
 LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)

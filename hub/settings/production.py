@@ -27,6 +27,9 @@ if CACHES["default"]["BACKEND"] in per_process_caches:
     )
 
 DEBUG = False
+# Anonymous pages served from the shared cache (hub/page_cache.py); invalidated
+# on every public change, this is only the ceiling for changes without a signal.
+PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600") or 0)  # noqa: F405
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 # Probes (load balancer, container runtime) ask over plain HTTP: /healthz and
