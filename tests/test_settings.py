@@ -213,3 +213,50 @@ def test_documents_are_not_served_as_media_files(client):
     through the serve view only."""
     document = HubDocumentFactory()
     assert client.get(f"/media/{document.file.name}").status_code == 404
+
+
+PAGE_CACHE = (
+    "import django, json; django.setup(); from django.conf import settings; "
+    "from django.apps import apps; "
+    "from wagtail.contrib.frontend_cache.utils import get_backends; "
+    "print(json.dumps({'seconds': settings.PAGE_CACHE_SECONDS, "
+    "'proxy': settings.PAGE_CACHE_PROXY_SECONDS, "
+    "'purger': apps.is_installed('wagtail.contrib.frontend_cache'), "
+    "'backends': {k: type(v).__name__ for k, v in get_backends().items()}}))"
+)
+
+
+def page_cache_settings(settings_module, **environ):
+    if settings_module == PRODUCTION:
+        result = run_production(["-c", PAGE_CACHE], **environ)
+    else:
+        result = run(["-c", PAGE_CACHE], settings_module, **environ)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_page_cache_is_on_in_production_only():
+    """make serve caches anonymous pages (10 minutes at most, PAGE_CACHE_SECONDS);
+    make run and the tests do not; no front-end purger unless one is named."""
+    assert page_cache_settings(PRODUCTION) == {
+        "seconds": 600,
+        "proxy": 0,
+        "purger": False,
+        "backends": {},
+    }
+    assert page_cache_settings(PRODUCTION, PAGE_CACHE_SECONDS="0")["seconds"] == 0
+    assert page_cache_settings("hub.settings.dev")["seconds"] == 0
+    assert page_cache_settings("hub.settings.test")["seconds"] == 0
+
+
+def test_a_cdn_in_front_gets_purges_and_a_shared_max_age():
+    """FRONTEND_CACHE_PURGE_URL installs Wagtail's front-end cache invalidator
+    (an HTTP PURGE to that address); PAGE_CACHE_PROXY_SECONDS is the s-maxage."""
+    values = page_cache_settings(
+        PRODUCTION,
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        PAGE_CACHE_PROXY_SECONDS="60",
+    )
+    assert values["purger"] is True
+    assert values["backends"] == {"default": "HTTPBackend"}
+    assert values["proxy"] == 60

@@ -125,7 +125,19 @@ MIDDLEWARE = [
 # changes of these apps and models (hub/page_cache_invalidation.py) besides the
 # pages' own publish, unpublish, move and delete.
 PAGE_CACHE_SECONDS = 0
+PRODUCTION_PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600") or 0)
 PAGE_CACHE_PROXY_SECONDS = int(ENV.get("PAGE_CACHE_PROXY_SECONDS", "0") or 0)
+# A CDN or caching proxy in front (README, "Caching"): Wagtail's front-end cache
+# invalidator sends it a PURGE for each page published, unpublished or moved.
+FRONTEND_CACHE_PURGE_URL = ENV.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 PAGE_CACHE_CHANGED_BY = [
     "programme",  # regions, communes, partnerships, themes, publics, kinds
     "documents.HubDocument",

@@ -4,7 +4,7 @@ passes ``check --deploy``."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY
+from .base import ALLOWED_HOSTS, CACHES, PRODUCTION_PAGE_CACHE_SECONDS, SECRET_KEY
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
@@ -29,7 +29,7 @@ if CACHES["default"]["BACKEND"] in per_process_caches:
 DEBUG = False
 # Anonymous pages served from the shared cache (hub/page_cache.py); invalidated
 # on every public change, this is only the ceiling for changes without a signal.
-PAGE_CACHE_SECONDS = int(ENV.get("PAGE_CACHE_SECONDS", "600") or 0)  # noqa: F405
+PAGE_CACHE_SECONDS = PRODUCTION_PAGE_CACHE_SECONDS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
 # Probes (load balancer, container runtime) ask over plain HTTP: /healthz and
