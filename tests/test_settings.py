@@ -221,6 +221,7 @@ PAGE_CACHE = (
     "from wagtail.contrib.frontend_cache.utils import get_backends; "
     "print(json.dumps({'seconds': settings.PAGE_CACHE_SECONDS, "
     "'proxy': settings.PAGE_CACHE_PROXY_SECONDS, "
+    "'sessions': settings.SESSION_ENGINE.rsplit('.', 1)[1], "
     "'purger': apps.is_installed('wagtail.contrib.frontend_cache'), "
     "'backends': {k: type(v).__name__ for k, v in get_backends().items()}}))"
 )
@@ -237,10 +238,12 @@ def page_cache_settings(settings_module, **environ):
 
 def test_the_page_cache_is_on_in_production_only():
     """make serve caches anonymous pages (10 minutes at most, PAGE_CACHE_SECONDS);
-    make run and the tests do not; no front-end purger unless one is named."""
+    make run and the tests do not; no front-end purger unless one is named.
+    Sessions come from the shared cache, written through to the database."""
     assert page_cache_settings(PRODUCTION) == {
         "seconds": 600,
         "proxy": 0,
+        "sessions": "cached_db",
         "purger": False,
         "backends": {},
     }

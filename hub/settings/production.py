@@ -41,6 +41,9 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
+# Sessions read from the shared cache, written through to the database: one
+# query less on every member's page, and no one logged out when Redis restarts.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60  # a working day, then log in again
 # Communes share office computers: closing the browser ends the session.
