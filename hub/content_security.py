@@ -77,6 +77,13 @@ def policy_for(request, response):
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        # A 304 Not Modified updates the headers the browser stored with the
+        # page: it keeps the page's own policy only if the 304 brings none.
+        if response.status_code == 304:
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         # A view's csp_override still wins; csp_update/csp_replace still apply.

@@ -100,6 +100,16 @@ def test_practice_page(client, practice):
     assert policy(response) == PUBLIC
 
 
+def test_not_modified_answers_leave_the_pages_policy_alone(client, practice):
+    """A 304 updates the headers the browser stored with the page: with a policy
+    of its own (it has no Content-Type, so the strict one for what is not HTML)
+    the page would lose its styles the next time it is shown."""
+    page = client.get(practice.url)
+    again = client.get(practice.url, headers={"If-None-Match": page["ETag"]})
+    assert again.status_code == 304
+    assert "Content-Security-Policy" not in again
+
+
 def test_share_form(client, agent):
     response = client.get("/fr/partager/")
     assert response.status_code == 200
