@@ -42,6 +42,7 @@ from functools import cache as memoize
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.cache import (
     get_cache_key,
     get_max_age,
@@ -156,8 +157,14 @@ def key_prefix() -> str | None:
 
 
 def fetch(request, prefix):
+    # Django ends the key with the request's language, read from
+    # request.LANGUAGE_CODE, which LocaleMiddleware (below) has not set yet:
+    # the language it will choose (URL prefix, cookie, Accept-Language) instead
+    # of whichever language the process happens to have active.
+    language = translation.get_language_from_request(request, check_path=True)
     try:
-        key = get_cache_key(request, prefix, "GET", cache=cache)
+        with translation.override(language):
+            key = get_cache_key(request, prefix, "GET", cache=cache)
         return cache.get(key) if key else None
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable: pages rendered without it")

@@ -17,9 +17,10 @@ as it was, is stored under a version nobody reads any more.
 
 import logging
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from hub.content_version import content_version
@@ -29,40 +30,48 @@ logger = logging.getLogger(__name__)
 
 
 def connect():
-    """Called once from ``HubConfig.ready``."""
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(page_event, dispatch_uid=f"page-cache-{signal!r}")
-    post_save.connect(model_changed, dispatch_uid="page-cache-save")
-    post_delete.connect(model_deleted, dispatch_uid="page-cache-delete")
-    m2m_changed.connect(relation_changed, dispatch_uid="page-cache-m2m")
+    """Called once from ``HubConfig.ready``; each receiver names its senders
+    (tests/test_signal_wiring.py: none of ours listens to every model)."""
+    for model in get_page_models():
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_event, sender=model, dispatch_uid="page-cache")
+    # A page deleted: Django signals the base table's row too.
+    post_delete.connect(model_changed, sender=Page, dispatch_uid="page-cache")
+    for model in models_changing_pages():
+        for signal in (post_save, post_delete):
+            signal.connect(model_changed, sender=model, dispatch_uid="page-cache")
+        # The groups of a "these groups only" restriction, a document's tags.
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                relation_changed,
+                sender=field.remote_field.through,
+                dispatch_uid="page-cache",
+            )
+
+
+def models_changing_pages():
+    """The models ``PAGE_CACHE_CHANGED_BY`` names, by app or model label."""
+    found = []
+    for label in settings.PAGE_CACHE_CHANGED_BY:
+        if "." in label:
+            found.append(apps.get_model(label))
+        else:
+            found.extend(apps.get_app_config(label).get_models())
+    return found
 
 
 def page_event(sender, **kwargs):
     bump(f"page {kwargs.get('instance')!r}")
 
 
-def model_changed(sender, instance, raw=False, **kwargs):
-    # A draft saved, a page created unpublished: nothing public changed.
-    if raw or isinstance(instance, Page):
-        return
-    if changes_pages(sender):
+def model_changed(sender, raw=False, **kwargs):
+    if not raw:  # fixtures being loaded: nothing is served yet
         bump(sender._meta.label)
 
 
-def model_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) or changes_pages(sender):
+def relation_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
         bump(sender._meta.label)
-
-
-def relation_changed(sender, instance, action, **kwargs):
-    # The groups of a "these groups only" restriction are a many-to-many.
-    if action.startswith("post_") and changes_pages(type(instance)):
-        bump(f"{type(instance)._meta.label} relation")
-
-
-def changes_pages(model) -> bool:
-    labels = settings.PAGE_CACHE_CHANGED_BY
-    return model._meta.label in labels or model._meta.app_label in labels
 
 
 def bump(reason: str):

@@ -118,6 +118,18 @@ def test_each_language_and_encoding_has_its_own_copy(client, practice):
     assert plain.content == fr.content
 
 
+def test_answers_in_the_browsers_language_are_kept_apart(client, practice):
+    """The search API has no language prefix: the browser's Accept-Language
+    chooses, and each language gets its own copy."""
+    url = "/api/search/?q=budget&lang=fr"
+    french, _ = get(client, url)
+    arabic, state = get(client, url, accept_language="ar")
+    assert state == "miss"
+    assert (french["Content-Language"], arabic["Content-Language"]) == ("fr", "ar")
+    again, state = get(client, url, accept_language="ar")
+    assert (state, again["Content-Language"]) == ("hit", "ar")
+
+
 def test_head_requests_are_answered_without_the_cache(client, practice):
     get(client, practice.url)
     response = client.head(practice.url)
