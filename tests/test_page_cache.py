@@ -7,8 +7,10 @@ itself — a cached page that outlives its change fails here — and what is nev
 stored: a member's page, a private page, a form with a CSRF token, messages.
 """
 
+import os
 import re
 import socket
+import uuid
 
 import pytest
 from django.core.cache import cache
@@ -22,6 +24,7 @@ from practices.models import PracticePage
 from practices.publishing.sections import section_for
 from programme.models import Commune, Theme
 from search.models import GlossaryEntry
+from tests.conftest import require_service
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,
@@ -35,6 +38,7 @@ from tests.workflow_helpers import role_group
 pytestmark = pytest.mark.django_db
 
 INDEX = "/fr/pratiques/"
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 @pytest.fixture(autouse=True)
@@ -422,3 +426,34 @@ def test_the_cache_out_of_reach_is_no_error_for_a_reader(settings, rf):
         assert (response.status_code, response.content) == (200, b"<p>Une fiche</p>")
         assert response[page_cache.HEADER] == "bypass"
     assert len(rendered) == 2
+
+
+# --- through a real Redis (CI's SQLite lane) ----------------------------------------
+
+
+def test_pages_go_through_redis_and_are_retired_there(
+    client, settings, django_assert_num_queries
+):
+    """The production cache: responses pickled into Redis, served back without a
+    query, retired by a publish — with keys of this test only (no flush: another
+    test process may be using the same database)."""
+    require_service(REDIS_URL, "REDIS_URL is not set (no Redis to cache in)", "redis")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"test-page-cache-{uuid.uuid4().hex}",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    practice = PracticePageFactory(title="Budget des quartiers", commune="tanger")
+    first, state = get(client, practice.url, accept_encoding="gzip")
+    assert state == "miss"
+    with django_assert_num_queries(0):
+        second, state = get(client, practice.url, accept_encoding="gzip")
+    assert state == "hit" and second.content == first.content
+    practice.title = "Budget des quartiers, bilan"
+    publish(practice)
+    third, state = get(client, practice.url)
+    assert state == "miss"
+    assert "Budget des quartiers, bilan" in text(third)
