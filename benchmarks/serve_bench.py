@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.ab_load import AbOutputError, ab_command, ab_path, run_ab
 from benchmarks.cpu_share import OthersMeter
-from benchmarks.http_probe import log_in, request
+from benchmarks.http_probe import LoginFailed, cookies_of, log_in, request
 from benchmarks.serve_sides import (
     REPO,
     Redis,
@@ -123,7 +123,7 @@ def main(argv=None):
     try:
         with contextlib.ExitStack() as stack:
             return benchmark(args, tmp, stack)
-    except SideFailed as failure:
+    except (SideFailed, LoginFailed) as failure:
         sys.stderr.write(f"A side failed: {failure}\n")
         return 2
     finally:
@@ -194,9 +194,12 @@ def measure(side, path, headers, scenario, args, also=()):
     """Check one answer, warm up, measure: (AbResult or None, notes)."""
     notes = []
     header_dict = dict(h.split(": ", 1) for h in headers)
-    status, response, body = request(side.base_url, path, headers=header_dict)
+    try:
+        status, response, body = request(side.base_url, path, headers=header_dict)
+    except OSError as error:
+        return None, [f"ERROR: no answer ({error})"]
     encoding = response.get("Content-Encoding", "identity")
-    notes.append(f"{status}, {len(body)} bytes ({encoding})")
+    notes.append(f"{status}, {len(body)} bytes ({encoding}){caching(response)}")
     if status != 200:
         notes.append(f"ERROR: answers {status}, not 200")
         return None, notes
@@ -225,6 +228,20 @@ def measure(side, path, headers, scenario, args, also=()):
     if result.errors:
         notes.append(f"ERROR: {result.errors} failed or non-2xx answers")
     return result, notes
+
+
+def caching(response):
+    """What tells whether a page can be kept by a cache: its Cache-Control and
+    Age, and the cookies it sets (a page that sets one is nobody's to share)."""
+    words = [
+        f"{name}: {response[name]}"
+        for name in ("Cache-Control", "Age")
+        if response[name] is not None
+    ]
+    cookies = sorted(cookies_of(response))
+    if cookies:
+        words.append(f"sets cookies {', '.join(cookies)}")
+    return "".join(f"; {word}" for word in words)
 
 
 def report(args, results, notes, rss, old_commit, paths):
