@@ -8,7 +8,7 @@ PORT ?= 8000
 # failure instead of a skip.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run serve test lint check services services-stop clean
+.PHONY: run serve test lint check bench services services-stop clean
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ check: $(BIN)/.dev
 	ALLOWED_HOSTS=passerelle.example.org CACHE_URL=redis://127.0.0.1:6379/0 \
 	DJANGO_SETTINGS_MODULE=hub.settings.production \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The serving benchmark (benchmarks/README.md): minutes and both cores, never part
+# of `make test`. Needs ab (apache2-utils) and redis-server.
+bench: $(BIN)/.runtime
+	$(BIN)/python -m benchmarks.serve_bench $(BENCH_ARGS)
 
 services:
 	bash .ci/services.sh start
