@@ -202,12 +202,13 @@ def visible_tag(slug, locale, user=None):
     return Tag.objects.filter(carried, slug=slug).first()
 
 
-def related_practices(page, limit=4, user=None):
+def related_practices(page, limit=4, user=None, themes=None):
     """Practices of the same commune or sharing a theme, newest first; private
-    ones only for a ``user`` who may see them (None: none)."""
+    ones only for a ``user`` who may see them (None: none). ``themes``: the
+    page's, if already read."""
     from .models.practices import PracticePage
 
-    theme_ids = [t.pk for t in page.themes.all()]
+    theme_ids = [t.pk for t in (page.themes.all() if themes is None else themes)]
     match = Q(themes__in=theme_ids)
     if page.commune_id:
         match |= Q(commune_id=page.commune_id)

@@ -32,7 +32,12 @@ def register_builders():
 def practice_context(page, request, context):
     context.update(detail_context(page))
     context["participations"] = page.participations.select_related("target_public")
-    context["related_practices"] = lazy_list(listing.related_practices, page)
+    # Read once (a new query at each page.themes.all): the chips and the
+    # related practices both use them.
+    context["themes"] = themes = lazy_list(page.themes.all)
+    context["related_practices"] = lazy_list(
+        lambda: listing.related_practices(page, themes=themes)
+    )
     context.update(adaptation_context(page, request))  # lineage, adapt button
 
 

@@ -157,24 +157,25 @@ def test_practice_detail_query_count(client, django_assert_num_queries, practice
     """Practice fiche, warm: routing through the index and the commune's section
     (7, Wagtail's walk took 9), the restriction check (2), the attachments and
     which of their documents the visitor may not download (2,
-    ``documents.visibility``): 11 queries (27 before). Cold, 24: plus what the
-    fragments show — commune and region, the index URL, themes and publics,
-    participations, partnership, tags, related practices, the lineage (origin
-    and adaptations in one query, ``practices.adaptation.lineage``), the
-    language switcher and the navigation."""
+    ``documents.visibility``): 11 queries (27 before). Cold, 23: plus what the
+    fragments show — commune and region, the index URL, the themes (read once
+    for the chips and the related practices) and publics, participations,
+    partnership, tags, related practices, the lineage (origin and adaptations
+    in one query, ``practices.adaptation.lineage``), the language switcher and
+    the navigation."""
     url = practices[0].url
-    assert_page_queries(client, django_assert_num_queries, url, 11, 24)
+    assert_page_queries(client, django_assert_num_queries, url, 11, 23)
 
 
 def test_partner_practice_detail_query_count(
     partner, django_assert_num_queries, practices
 ):
-    """The same for a logged-in partner, 15 warm and 28 cold: plus the session,
+    """The same for a logged-in partner, 15 warm and 27 cold: plus the session,
     the user, the user's groups (the lineage and the switcher are cached per
     visibility) and whether they edit a commune that could adapt the practice
     (the button, never cached)."""
     url = practices[0].url
-    assert_page_queries(partner, django_assert_num_queries, url, 15, 28)
+    assert_page_queries(partner, django_assert_num_queries, url, 15, 27)
 
 
 def test_template_index_query_count(client, django_assert_num_queries, templates):
