@@ -16,10 +16,12 @@ Wagtail's:
 * a missing level is a 404; a non-live page at the end is a 404 (Wagtail's own
   ``route`` decides, called on it with nothing left); non-live pages on the way
   still route;
-* a page on the way whose class routes by itself (``RoutablePageMixin``: the
-  practice index's ``commune/<x>/`` and ``tag/<x>/``) gets the rest of the URL,
-  exactly as in Wagtail's walk: its own ``route`` decides, and falls back to
-  its children;
+* a page on the way whose class routes by itself gets the rest of the URL,
+  exactly as in Wagtail's walk: its own ``route`` decides. For a
+  ``RoutablePageMixin`` page (the practice index's ``commune/<x>/`` and
+  ``tag/<x>/``) whose sub-routes do not answer the rest, the walk goes on
+  without it, as its ``route`` would fall back to its children: a fiche below
+  the index is still one query;
 * the walk starts from the page Wagtail routes from (the site root in the
   request's language, ``Page.route_for_request``), so the French and Arabic
   trees each answer their own URLs;
@@ -30,14 +32,41 @@ Put ahead of ``Page`` in the classes of pages that have children.
 """
 
 from django.http import Http404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 
-def _routes_like_a_page(page):
-    """Whether ``page``'s class routes as a plain Page does (children by slug,
-    then itself): such a page need not be made specific on the way."""
-    route = getattr(page.specific_class or Page, "route", Page.route)
-    return route in (Page.route, DirectRoutingMixin.route)
+def _routes_like_a_page(page, remaining):
+    """Whether ``page`` routes ``remaining`` (what is left of the URL below it)
+    as a plain Page does, to its child of the next slug: then it need not be
+    made specific on the way.
+
+    Its class's ``route`` is Wagtail's or this one; or it is
+    ``RoutablePageMixin.route``, falling back to one of those, and none of the
+    class's sub-routes answers ``remaining`` (Wagtail's ``RoutablePageMixin``
+    tries them on a live page only, then walks the children: a fiche below
+    the practice index is not ``commune/<x>/`` or ``tag/<x>/``)."""
+    cls = page.specific_class or Page
+    if cls.route in PLAIN_ROUTES:
+        return True
+    if cls.route is not RoutablePageMixin.route or _next_route(cls) not in PLAIN_ROUTES:
+        return False
+    if not page.live:
+        return True
+    try:
+        cls.get_resolver().resolve("/" + "/".join(remaining) + "/")
+    except Http404:  # Resolver404
+        return True
+    return False
+
+
+def _next_route(cls):
+    """The ``route`` that ``RoutablePageMixin.route``'s ``super()`` calls."""
+    mro = cls.__mro__
+    for klass in mro[mro.index(RoutablePageMixin) + 1 :]:
+        if "route" in klass.__dict__:
+            return klass.__dict__["route"]
+    return None
 
 
 class DirectRoutingMixin:
@@ -53,7 +82,7 @@ class DirectRoutingMixin:
             # Treebeard's get_parent() reads this instead of a query (breadcrumbs).
             child._cached_parent_obj = current
             remaining = path_components[depth - self.depth :]
-            if remaining and not _routes_like_a_page(child):
+            if remaining and not _routes_like_a_page(child, remaining):
                 return child.specific.route(request, remaining)
             current = child
         return current.specific.route(request, [])
@@ -76,3 +105,7 @@ class DirectRoutingMixin:
             for page in candidates
             if (page.depth, page.slug) in wanted
         }
+
+
+# Routes that walk the children as Wagtail's Page.route does.
+PLAIN_ROUTES = (Page.route, DirectRoutingMixin.route)

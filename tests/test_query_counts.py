@@ -12,8 +12,9 @@ right after the content version moved (a publication anywhere), when each
 fragment is rebuilt. Every page starts with the same queries:
 
 * routing (``hub.routing``): the site, the active language's locale, the site
-  root made specific, the pages the URL names (one query per routing page, the
-  practice index made specific on the way) and the page made specific;
+  root made specific, the pages the URL names (one query; the practice index
+  made specific only for its own routes, commune/ and tag/, and one more
+  query for the pages below it) and the page made specific;
 * Wagtail's view-restriction check: the page's ancestors, their restrictions.
 
 A logged-in partner adds the session, the user and, where a fragment depends
@@ -155,27 +156,28 @@ def test_filtered_practice_index_query_count(
 
 def test_practice_detail_query_count(client, django_assert_num_queries, practices):
     """Practice fiche, warm: routing through the index and the commune's section
-    (7, Wagtail's walk took 9), the restriction check (2), the attachments and
-    which of their documents the visitor may not download (2,
-    ``documents.visibility``): 11 queries (27 before). Cold, 23: plus what the
+    (5, Wagtail's walk took 9: the index's own routes do not answer a fiche's
+    path, so one query reads the three levels), the restriction check (2), the
+    attachments and which of their documents the visitor may not download (2,
+    ``documents.visibility``): 9 queries (27 before). Cold, 21: plus what the
     fragments show — commune and region, the index URL, the themes (read once
     for the chips and the related practices) and publics, participations,
     partnership, tags, related practices, the lineage (origin and adaptations
     in one query, ``practices.adaptation.lineage``), the language switcher and
     the navigation."""
     url = practices[0].url
-    assert_page_queries(client, django_assert_num_queries, url, 11, 23)
+    assert_page_queries(client, django_assert_num_queries, url, 9, 21)
 
 
 def test_partner_practice_detail_query_count(
     partner, django_assert_num_queries, practices
 ):
-    """The same for a logged-in partner, 15 warm and 27 cold: plus the session,
+    """The same for a logged-in partner, 13 warm and 25 cold: plus the session,
     the user, the user's groups (the lineage and the switcher are cached per
     visibility) and whether they edit a commune that could adapt the practice
     (the button, never cached)."""
     url = practices[0].url
-    assert_page_queries(partner, django_assert_num_queries, url, 15, 27)
+    assert_page_queries(partner, django_assert_num_queries, url, 13, 25)
 
 
 def test_template_index_query_count(client, django_assert_num_queries, templates):

@@ -37,13 +37,13 @@ def route(path_components, language="fr", home=None):
 
 
 def test_a_fiche_routes_to_itself_in_fewer_queries(practice, django_assert_num_queries):
-    """Four levels: the pages the path names (one query), the practice index
-    made specific (its own route answers commune/ and tag/ first), the pages
-    below it (one query), the fiche made specific. Wagtail's walk took six."""
+    """Four levels: the pages the path names (one query: the practice index's
+    own routes, commune/ and tag/, do not answer a fiche's path, so it is not
+    made specific) and the fiche made specific. Wagtail's walk took six."""
     path = components(practice)
     assert len(path) == 3
     home = HomePage.objects.get(locale__language_code="fr")
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         found = route(path, home=home)
     assert found.page.pk == practice.pk
     assert type(found.page).__name__ == "PracticePage"
@@ -139,3 +139,17 @@ def test_each_language_routes_in_its_own_tree(client, practice):
 def test_a_french_only_page_is_not_found_under_arabic(client, practice):
     path = practice.url.replace("/fr/", "/ar/", 1)
     assert client.get(path).status_code == 404
+
+
+def test_an_unpublished_index_still_leads_to_its_fiches_not_its_routes(
+    client, practice
+):
+    """Wagtail's RoutablePageMixin answers its own routes on a live page only,
+    and otherwise walks its children: the same here."""
+    practice.tags.add("budget")
+    practice.save_revision().publish()
+    index = practice.get_parent().get_parent()
+    index.unpublish()
+    assert client.get(practice.url).status_code == 200
+    assert client.get("/fr/pratiques/commune/tanger/").status_code == 404
+    assert client.get("/fr/pratiques/tag/budget/").status_code == 404
