@@ -7,11 +7,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from hub.page_context import PageContextMixin
+from hub.routing import DirectRoutingMixin
 from practices import content_types
 from practices.models.page_permissions import ScopedPagePermissions
 
 
-class HomePage(PageContextMixin, ScopedPagePermissions, Page):
+class HomePage(DirectRoutingMixin, PageContextMixin, ScopedPagePermissions, Page):
     intro = RichTextField(
         _("le programme en bref"), blank=True, features=["bold", "italic", "link"]
     )

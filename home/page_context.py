@@ -4,6 +4,7 @@ the latest practices, the ways into the practice index. Registered with
 """
 
 from django.db.models import Sum
+from django.utils.functional import SimpleLazyObject
 
 from hub.page_context import register
 from hub.visibility import viewer, visible_pages
@@ -20,10 +21,11 @@ def register_builders():
 
 
 def home_context(page, request, context):
-    locale = page.locale
+    locale = page.locale_id
     user = viewer(request)
+    # Lazy: read only when the template's cached fragments are rebuilt.
     context.update(
-        figures=programme_figures(locale, user),
+        figures=SimpleLazyObject(lambda: programme_figures(locale, user)),
         latest_practices=visible_pages(PracticePage.objects.live(), user)
         .filter(locale=locale)
         .select_related("commune")
@@ -31,7 +33,9 @@ def home_context(page, request, context):
         themes=Theme.objects.filter(locale=locale).order_by("name"),
         regions=Region.objects.filter(locale=locale, country="MA").order_by("name"),
         publics=TargetPublic.objects.filter(locale=locale).order_by("name"),
-        practice_index=PracticeIndexPage.objects.live().filter(locale=locale).first(),
+        practice_index=SimpleLazyObject(
+            lambda: PracticeIndexPage.objects.live().filter(locale=locale).first()
+        ),
     )
 
 

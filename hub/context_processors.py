@@ -1,19 +1,24 @@
-"""Navigation shared by every page: the index pages of the active language."""
+"""Navigation shared by every page: the index pages of the active language
+(read only when the header's cached navigation is rebuilt)."""
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 
 def navigation(request):
     def index_pages():
+        # The active language's locale joined, not read first: routing has
+        # read it already (a second identical query otherwise).
         try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
+            language = get_supported_content_language_variant(get_language())
+        except LookupError:
             return []
         return list(
             Page.objects.live()
             .in_menu()
-            .filter(locale=locale, depth=3)
+            .filter(locale__language_code=language, depth=3)
             .order_by("path")
         )
 

@@ -16,7 +16,10 @@ Documents follow their collection's restriction the same way
 
 The checks are SQL ``Exists`` subqueries (a restriction whose page path is a
 prefix of the listed page's path), so a list costs no extra query and nothing is
-cached that a rolled-back or concurrent change could leave stale.
+cached that a rolled-back or concurrent change could leave stale. A fragment of
+a page that lists pages may be cached (``hub.content_version``) only under the
+viewer's ``visibility_key``: viewers with the same key pass the same
+restrictions.
 """
 
 from django.db.models import Exists, OuterRef, Q
@@ -31,6 +34,22 @@ GROUPS = BaseViewRestriction.GROUPS
 def viewer(request):
     """The user a request shows content to (None when there is no request)."""
     return getattr(request, "user", None)
+
+
+def visibility_key(user):
+    """What decides which restricted content ``user`` passes, as a string: two
+    viewers with the same key see the same pages, so a fragment that lists
+    pages may be cached under it (``hub.content_version``). Anonymous,
+    superuser, or a logged-in user's groups (one query, once per user object).
+    """
+    if user is None or not user.is_authenticated:
+        return "anonymous"
+    if user.is_superuser:
+        return "superuser"
+    if not hasattr(user, "_visibility_key"):
+        groups = sorted(user.groups.values_list("pk", flat=True))
+        user._visibility_key = "groups:" + ",".join(map(str, groups))
+    return user._visibility_key
 
 
 def refused_restrictions(restrictions, user):

@@ -14,7 +14,8 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
-from hub.visibility import viewer, visible_pages
+from hub.content_version import cached
+from hub.visibility import viewer, visibility_key, visible_pages
 from programme.models import Partnership
 
 from . import content_types, facets
@@ -34,12 +35,17 @@ RELATED = {
 }
 
 
-def build(request, queryset, locale, filter_names, fixed=None):
+def build(request, queryset, locale, filter_names, fixed=None, cache_as=None):
     """Context for an index page: its filters (label, options, active value),
-    the active filters and one page."""
+    the active filters and one page.
+
+    ``cache_as`` (what identifies ``queryset``, e.g. the index page's id): the
+    filters' options are then kept in the cache for every viewer who sees the
+    same pages (``hub.content_version``), one query per filter saved."""
     # Private pages are listed (and their values offered) only to those who may
     # see them.
-    queryset = visible_pages(queryset.live(), viewer(request)).filter(locale=locale)
+    user = viewer(request)
+    queryset = visible_pages(queryset.live(), user).filter(locale=locale)
     # Filters fixed by the page (its commune, its tag) narrow the listing before
     # the options are computed, so a commune page offers only its own years/tags,
     # and are not offered again as a choice.
@@ -48,9 +54,25 @@ def build(request, queryset, locale, filter_names, fixed=None):
         queryset = queryset.filter(**{FILTERS[name].lookup: value.slug})
     filter_names = [name for name in filter_names if name not in fixed]
     wanted = requested(request, filter_names)
-    options = {
-        name: filter_options(name, queryset, locale, wanted) for name in filter_names
-    }
+
+    def all_options():
+        return {
+            name: filter_options(name, queryset, locale, wanted)
+            for name in filter_names
+        }
+
+    if cache_as is None:
+        options = all_options()
+    else:
+        options = cached(
+            request,
+            "filter-options",
+            cache_as,
+            sorted((name, value.slug) for name, value in fixed.items()),
+            sorted(wanted.items()),
+            visibility_key(user),
+            build=all_options,
+        )
     # A value is active when it is offered: one no listed page uses (a draft's
     # term, a typo, a Belgian commune) is ignored, never an empty list.
     active = {n: v for n, v in wanted.items() if v in options[n]}
@@ -180,12 +202,13 @@ def visible_tag(slug, locale, user=None):
     return Tag.objects.filter(carried, slug=slug).first()
 
 
-def related_practices(page, limit=4, user=None):
+def related_practices(page, limit=4, user=None, themes=None):
     """Practices of the same commune or sharing a theme, newest first; private
-    ones only for a ``user`` who may see them (None: none)."""
+    ones only for a ``user`` who may see them (None: none). ``themes``: the
+    page's, if already read."""
     from .models.practices import PracticePage
 
-    theme_ids = [t.pk for t in page.themes.all()]
+    theme_ids = [t.pk for t in (page.themes.all() if themes is None else themes)]
     match = Q(themes__in=theme_ids)
     if page.commune_id:
         match |= Q(commune_id=page.commune_id)

@@ -6,6 +6,7 @@ fixed number of queries: tests/test_query_counts.py counts them.
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 
 from documents.downloads import downloads_for
 from hub.page_context import register
@@ -31,17 +32,24 @@ def register_builders():
 def practice_context(page, request, context):
     context.update(detail_context(page))
     context["participations"] = page.participations.select_related("target_public")
-    context["related_practices"] = listing.related_practices(page)
+    # Read once (a new query at each page.themes.all): the chips and the
+    # related practices both use them.
+    context["themes"] = themes = lazy_list(page.themes.all)
+    context["related_practices"] = lazy_list(
+        lambda: listing.related_practices(page, themes=themes)
+    )
     context.update(adaptation_context(page, request))  # lineage, adapt button
 
 
 def resource_context(page, request, context):
     context.update(detail_context(page))
     context["downloads"] = downloads_for(context["attachments"])
-    context["related_groups"] = [
-        (page._meta.get_field(name).verbose_name, related_pages(page, name))
-        for name in page.related_fields
-    ]
+    context["related_groups"] = SimpleLazyObject(
+        lambda: [
+            (page._meta.get_field(name).verbose_name, related_pages(page, name))
+            for name in page.related_fields
+        ]
+    )
 
 
 def training_context(page, request, context):
@@ -57,31 +65,48 @@ def index_context(page, request, context, commune_slug=None, tag_slug=None):
         commune = get_object_or_404(
             Commune.objects.select_related("region"),
             slug=commune_slug,
-            locale=page.locale,
+            locale_id=page.locale_id,
         )
         fixed["commune"] = context["commune"] = commune
         context["partnerships"] = listing.partnerships_of(commune)
     if tag_slug is not None:
         # Only a tag the viewer could find on a live page: one used only on a
         # draft or a private page answers 404, as if it did not exist.
-        tag = listing.visible_tag(tag_slug, page.locale, viewer(request))
+        tag = listing.visible_tag(tag_slug, page.locale_id, viewer(request))
         if tag is None:
             raise Http404
         fixed["tag"] = context["tag"] = tag
     pages = page.listing_model.objects.descendant_of(page)
     context.update(
-        listing.build(request, pages, page.locale, page.filter_names, fixed=fixed)
+        listing.build(
+            request,
+            pages,
+            page.locale_id,
+            page.filter_names,
+            fixed=fixed,
+            cache_as=page.pk,
+        )
     )
 
 
 def detail_context(page):
     """What every detail page shows besides its own fields, in a fixed number of
-    queries: attachments with their documents, tags, and the index URL for links."""
+    queries: attachments with their documents, tags, and the index URL for links.
+    Tags and the index URL are read only if a cached fragment (the templates'
+    ``wagtailpagecache``) is rebuilt; the attachments depend on the viewer."""
     return {
         "attachments": list(page.attachments.select_related("document")),
-        "tags": list(page.tags.order_by("name")),
-        "practice_index_url": practice_index_url(page.locale_id),
+        "tags": lazy_list(lambda: page.tags.order_by("name")),
+        "practice_index_url": SimpleLazyObject(
+            lambda: practice_index_url(page.locale_id)
+        ),
     }
+
+
+def lazy_list(function, *args):
+    """``list(function(*args))``, computed when a template first reads it: the
+    template's cached fragment may not need it at all."""
+    return SimpleLazyObject(lambda: list(function(*args)))
 
 
 def practice_index_url(locale_id):

@@ -26,6 +26,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_roles()  # groups, commune sections, collections, workflows
 
 
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Each test starts at a new content version (hub.content_version): a
+    fragment cached by an earlier test, whose pages were rolled back and whose
+    ids are reused, is never served to this one."""
+    from django.core.cache import cache
+
+    from hub.content_version import content_version
+
+    cache.delete(content_version.key)
+
+
 def require_service(available, reason, service):
     """Skip when ``service`` is absent — or fail when the CI lane says it provides
     it (REQUIRE_SERVICES), so that a lane can never silently skip there."""

@@ -5,10 +5,26 @@ several themes, publics, tags and attachments, and asserts the *same* exact coun
 a count that grows with data (an N+1 query in a card or a section) fails one of the
 two runs. The page is requested once before measuring, so per-process caches
 (content types, site root paths) are warm, as they are in production.
+
+Two counts per page: ``warm``, the page's cached fragments already built
+(``hub.content_version``: what is the same for every visitor), and ``cold``,
+right after the content version moved (a publication anywhere), when each
+fragment is rebuilt. Every page starts with the same queries:
+
+* routing (``hub.routing``): the site, the active language's locale, the site
+  root made specific, the pages the URL names (one query; the practice index
+  made specific only for its own routes, commune/ and tag/, and one more
+  query for the pages below it) and the page made specific;
+* Wagtail's view-restriction check: the page's ancestors, their restrictions.
+
+A logged-in partner adds the session, the user and, where a fragment depends
+on what the viewer may see, the user's groups (``hub.visibility.visibility_key``).
 """
 
 import pytest
+from django.test import Client
 
+from hub.content_version import content_version
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,
@@ -17,6 +33,7 @@ from tests.factories import (
     add_participation,
     isolated_media_root,  # noqa: F401 (autouse fixture)
 )
+from tests.workflow_helpers import role_group
 
 pytestmark = [pytest.mark.django_db, pytest.mark.parametrize("amount", [3, 30])]
 
@@ -83,21 +100,50 @@ def trainings(amount, documents):
     ]
 
 
-def assert_page_queries(client, django_assert_num_queries, url, expected):
+@pytest.fixture
+def partner(django_user_model):
+    """A logged-in partner member, who sees the partners-only pages."""
+    user = django_user_model.objects.create_user("partenaire", password="x")
+    user.groups.add(role_group("partners"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def assert_page_queries(client, django_assert_num_queries, url, warm, cold):
     client.get(url)
-    with django_assert_num_queries(expected):
+    with django_assert_num_queries(warm):
+        response = client.get(url)
+    assert response.status_code == 200
+    content_version.bump()  # another page published: every fragment rebuilt
+    with django_assert_num_queries(cold):
         response = client.get(url)
     assert response.status_code == 200
 
 
 def test_home_page_query_count(client, django_assert_num_queries, practices):
-    """Home: figures, latest practices and entry points in 20 queries."""
-    assert_page_queries(client, django_assert_num_queries, "/fr/", 20)
+    """Home, warm: routing (3) and the restriction check (2), 5 queries (20
+    before the fragments); cold, 18: plus the figures (6), the entry points (3
+    vocabularies, the index page), the latest practices, the language switcher
+    and the navigation."""
+    assert_page_queries(client, django_assert_num_queries, "/fr/", 5, 18)
 
 
 def test_practice_index_query_count(client, django_assert_num_queries, practices):
-    """Practice index: filter options, one page of cards in 22 queries."""
-    assert_page_queries(client, django_assert_num_queries, "/fr/pratiques/", 22)
+    """Practice index, warm: routing (5), the restriction check (2), the count
+    and one page of cards (4: cards, themes, attachments, documents), 12 queries
+    (22 before); cold, 20: plus the filter options (one query per filter), the
+    language switcher and the navigation."""
+    assert_page_queries(client, django_assert_num_queries, "/fr/pratiques/", 12, 20)
+
+
+def test_partner_practice_index_query_count(
+    partner, django_assert_num_queries, practices
+):
+    """The same for a logged-in partner, 15 warm and 23 cold: plus the session,
+    the user and the user's groups (the filter options and the switcher are
+    cached per visibility)."""
+    assert_page_queries(partner, django_assert_num_queries, "/fr/pratiques/", 15, 23)
 
 
 def test_filtered_practice_index_query_count(
@@ -105,38 +151,55 @@ def test_filtered_practice_index_query_count(
 ):
     """A filtered, paginated index costs the same as the plain one."""
     url = "/fr/pratiques/?theme=budget-participatif&public=women&page=2"
-    assert_page_queries(client, django_assert_num_queries, url, 22)
+    assert_page_queries(client, django_assert_num_queries, url, 12, 20)
 
 
 def test_practice_detail_query_count(client, django_assert_num_queries, practices):
-    """Practice fiche: terms, participations, attachments, tags and related
-    practices in 27 queries: the 23 of before, plus two for routing through
-    the commune's section (Wagtail's ``route`` reads each level's child, then
-    its specific page), one for which attached documents the visitor may not
-    download (``documents.visibility``), one for the adopt-and-adapt lineage,
-    origin and adaptations together (``practices.adaptation.lineage``)."""
+    """Practice fiche, warm: routing through the index and the commune's section
+    (5, Wagtail's walk took 9: the index's own routes do not answer a fiche's
+    path, so one query reads the three levels), the restriction check (2), the
+    attachments and which of their documents the visitor may not download (2,
+    ``documents.visibility``): 9 queries (27 before). Cold, 21: plus what the
+    fragments show — commune and region, the index URL, the themes (read once
+    for the chips and the related practices) and publics, participations,
+    partnership, tags, related practices, the lineage (origin and adaptations
+    in one query, ``practices.adaptation.lineage``), the language switcher and
+    the navigation."""
     url = practices[0].url
-    assert_page_queries(client, django_assert_num_queries, url, 27)
+    assert_page_queries(client, django_assert_num_queries, url, 9, 21)
+
+
+def test_partner_practice_detail_query_count(
+    partner, django_assert_num_queries, practices
+):
+    """The same for a logged-in partner, 13 warm and 25 cold: plus the session,
+    the user, the user's groups (the lineage and the switcher are cached per
+    visibility) and whether they edit a commune that could adapt the practice
+    (the button, never cached)."""
+    url = practices[0].url
+    assert_page_queries(partner, django_assert_num_queries, url, 13, 25)
 
 
 def test_template_index_query_count(client, django_assert_num_queries, templates):
-    """Template index: cards with kind and file formats in 20 queries."""
-    assert_page_queries(client, django_assert_num_queries, "/fr/modeles/", 20)
+    """Template index: cards with kind and file formats; 12 warm, 18 cold (20
+    before)."""
+    assert_page_queries(client, django_assert_num_queries, "/fr/modeles/", 12, 18)
 
 
 def test_training_index_query_count(client, django_assert_num_queries, trainings):
-    """Training index: cards with file formats in 20 queries."""
-    assert_page_queries(client, django_assert_num_queries, "/fr/formations/", 20)
+    """Training index: cards with file formats; 12 warm, 18 cold (20 before)."""
+    assert_page_queries(client, django_assert_num_queries, "/fr/formations/", 12, 18)
 
 
 def test_commune_page_query_count(client, django_assert_num_queries, practices):
     """Commune page: the commune, its partnerships and its practices (listed
-    once, already narrowed) in 24 queries."""
+    once, already narrowed); 15 warm, 22 cold (24 before)."""
     url = "/fr/pratiques/commune/tanger/"
-    assert_page_queries(client, django_assert_num_queries, url, 24)
+    assert_page_queries(client, django_assert_num_queries, url, 15, 22)
 
 
 def test_tag_page_query_count(client, django_assert_num_queries, practices):
-    """Tag page: the tag and its practices (listed once) in 22 queries."""
+    """Tag page: the tag and its practices (listed once); 13 warm, 20 cold (22
+    before)."""
     url = "/fr/pratiques/tag/budget/"
-    assert_page_queries(client, django_assert_num_queries, url, 22)
+    assert_page_queries(client, django_assert_num_queries, url, 13, 20)

@@ -8,7 +8,8 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language_info
 from wagtail.models import Page
 
-from hub.visibility import viewer, visible_pages
+from hub.content_version import cached
+from hub.visibility import viewer, visibility_key, visible_pages
 
 register = template.Library()
 
@@ -30,13 +31,25 @@ def language_versions(context):
             language_entry(code, True, translate_url(path, code))
             for code, _name in settings.LANGUAGES
         ]
+    # The same for every viewer who sees the same pages, until any content
+    # changes (hub.content_version): one cache read instead of a query.
+    user = viewer(request)
+    suffix = routed_suffix(request, page)
+    return cached(
+        request,
+        "language-versions",
+        page.cache_key,  # id, URL and last publication (wagtailpagecache's)
+        suffix,
+        visibility_key(user),
+        build=lambda: page_language_versions(request, page, user, suffix),
+    )
+
+
+def page_language_versions(request, page, user, suffix):
     # A translation the visitor may not see is "not translated yet" to them: the
     # switcher must not reveal its URL (slug) either.
-    visible = visible_pages(
-        page.get_translations(inclusive=True).live(), viewer(request)
-    )
+    visible = visible_pages(page.get_translations(inclusive=True).live(), user)
     translations = {p.locale.language_code: p for p in visible.select_related("locale")}
-    suffix = routed_suffix(request, page)
     versions = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)

@@ -1,8 +1,10 @@
-"""What a practice page shows about adaptation: its lineage (one query) and,
-for an editor of another commune, the « adapter » button (one more query,
-none for an anonymous visitor)."""
+"""What a practice page shows about adaptation: its lineage (one query, when
+the template's cached fragment is rebuilt) and, for an editor of another
+commune, the « adapter » button (one more query, none for an anonymous
+visitor)."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from hub.visibility import viewer
 
@@ -12,10 +14,15 @@ from .lineage import Lineage, lineages
 
 def adaptation_context(page, request):
     user = viewer(request)
-    found = lineages([page], user=user, request=request) if page.pk else {}
     communes = adaptable_communes(user, page) if user is not None else []
     return {
-        "lineage": found.get(page.pk, Lineage()),
+        # Read when the template's cached lineage fragment is rebuilt only.
+        "lineage": SimpleLazyObject(lambda: lineage_of(page, user, request)),
         "adapt_communes": communes,
         "adapt_url": reverse("adapt-practice", args=[page.pk]) if communes else "",
     }
+
+
+def lineage_of(page, user, request):
+    found = lineages([page], user=user, request=request) if page.pk else {}
+    return found.get(page.pk, Lineage())

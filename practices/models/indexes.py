@@ -11,11 +11,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from hub.page_context import PageContextMixin
+from hub.routing import DirectRoutingMixin
 
 from .page_permissions import ScopedPagePermissions
 
 
-class ListingIndexPage(PageContextMixin, ScopedPagePermissions, Page):
+class ListingIndexPage(
+    DirectRoutingMixin, PageContextMixin, ScopedPagePermissions, Page
+):
     """An index whose children are listed with filters (abstract); the listing
     is built by ``practices.page_context.index_context``."""
 

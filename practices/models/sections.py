@@ -15,11 +15,12 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from hub.localize import localised
+from hub.routing import DirectRoutingMixin
 
 from .page_permissions import ScopedPagePermissions
 
 
-class CommuneSectionPage(ScopedPagePermissions, Page):
+class CommuneSectionPage(DirectRoutingMixin, ScopedPagePermissions, Page):
     commune = models.ForeignKey(
         "programme.Commune",
         verbose_name=_("commune"),
