@@ -10,3 +10,7 @@ puts the view before the site's own URLs; nothing is added to the site.
 from hub.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "benchmarks.bare_urls"
+# The bare view is the reference for what the server and the middleware cost
+# alone: never answered from the page cache (hub/page_cache.py), or the ratio
+# would compare the cache with itself.
+PAGE_CACHE_EXEMPT = [*PAGE_CACHE_EXEMPT, r"^/bench/"]  # noqa: F405
