@@ -14,7 +14,8 @@ from programme.loader import load_taxonomy
 
 TAXONOMY = Path(__file__).resolve().parents[1] / "programme/data/taxonomy.json"
 # "1" (or "all"): every service is required; otherwise a comma-separated list of the
-# services this CI lane provides (browser, gettext, engine). Locally: none.
+# services this CI lane provides (browser, gettext, engine, redis, postgres).
+# Locally: none.
 REQUIRED = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s}
 
 
