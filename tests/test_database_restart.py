@@ -17,7 +17,9 @@ from wagtail.models import Page
 
 from tests.conftest import require_service
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback, as every transactional test here: the database is
+# restored for the tests after it (a plain flush re-creates content types).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def kill(backend_pid):
