@@ -54,7 +54,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 from redis.exceptions import RedisError
 
-from hub.content_version import content_version
+from hub.content_version import current_for
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        prefix = key_prefix()
+        prefix = key_prefix(request)
         if prefix is not None:
             cached = fetch(request, prefix)
             if cached is not None:
@@ -147,10 +147,12 @@ def is_storable(response) -> bool:
     return get_max_age(response) != 0
 
 
-def key_prefix() -> str | None:
-    """``page-cache.<version>``, or None when the cache cannot be reached."""
+def key_prefix(request) -> str | None:
+    """``page-cache.<version>``, or None when the cache cannot be reached. The
+    version is read once per request: the fragments of a page rendered on a
+    miss use the same one (``current_for``)."""
     try:
-        return f"page-cache.{content_version.current()}"
+        return f"page-cache.{current_for(request)}"
     except CACHE_ERRORS:
         logger.warning("Page cache unreachable: pages rendered without it")
         return None
