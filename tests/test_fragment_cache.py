@@ -6,16 +6,17 @@ Every test requests a page first as the viewer who sees *more*, so that a
 fragment shared by mistake would be served, warm, to the one who sees less
 (and the other way round).
 
-Tests marked "bump" change another page, then call ``content_version.bump()``
-by hand: the full-page cache's signal wiring does that on publish, unpublish,
-move, delete, privacy and vocabulary changes (hub/content_version.py).
+Tests marked "bump" change another page inside
+``django_capture_on_commit_callbacks(execute=True)`` and call nothing by hand:
+the signal wiring of the full-page cache (hub/page_cache_invalidation.py)
+bumps the content version at once and again after the commit, on publish,
+unpublish, privacy and vocabulary changes. Without that wiring they fail.
 """
 
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from hub.content_version import content_version
 from programme.models import Theme
 from tests.factories import (
     PracticePageFactory,
@@ -169,48 +170,54 @@ def test_publishing_the_page_itself_renews_its_fragments(client, original):
     assert page.h1.get_text() == "Budget des jeunes, deuxième édition"
 
 
-def test_bump_publishing_another_page_shows_in_related_practices(client, original):
+def test_bump_publishing_another_page_shows_in_related_practices(
+    client, original, django_capture_on_commit_callbacks
+):
     """bump: a practice published on the same theme appears among the related."""
     assert soup(client.get(original.url)).select(".cards .card") == []
-    other = PracticePageFactory(
-        title="Budget des seniors", commune="figuig", themes=["budget-participatif"]
-    )
-    other.save_revision().publish()
-    content_version.bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        other = PracticePageFactory(
+            title="Budget des seniors", commune="figuig", themes=["budget-participatif"]
+        )
+        other.save_revision().publish()
     cards = soup(client.get(original.url)).select(".cards .card h3")
     assert [c.get_text() for c in cards] == ["Budget des seniors"]
 
 
-def test_bump_unpublishing_an_adaptation_removes_it_from_the_lineage(client, original):
+def test_bump_unpublishing_an_adaptation_removes_it_from_the_lineage(
+    client, original, django_capture_on_commit_callbacks
+):
     """bump: the lineage leads to no unpublished page."""
     adaptation = PracticePageFactory(
         title="Budget à Tiznit", commune="tiznit", adapted_from=original
     )
     assert soup(client.get(original.url)).select_one(".adapted-by") is not None
-    adaptation.unpublish()
-    content_version.bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        adaptation.unpublish()
     assert soup(client.get(original.url)).select_one(".adapted-by") is None
 
 
 def test_bump_restricting_a_translation_hides_it_from_the_switcher(
-    client, original, partners
+    client, original, partners, django_capture_on_commit_callbacks
 ):
     """bump: a translation made private is "not translated yet" to visitors."""
     arabic = translate(original, "ar", title="ميزانية الشباب")
     assert [
         a["href"] for a in soup(client.get(original.url)).select(".other-language a")
     ] == [arabic.url]
-    restrict(arabic, partners)
-    content_version.bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        restrict(arabic, partners)
     assert soup(client.get(original.url)).select(".other-language a") == []
 
 
-def test_bump_a_renamed_theme_is_renamed_on_the_page(client, original):
+def test_bump_a_renamed_theme_is_renamed_on_the_page(
+    client, original, django_capture_on_commit_callbacks
+):
     """bump: vocabulary (programme snippets) renamed."""
     client.get(original.url)
     theme = Theme.objects.get(slug="budget-participatif", locale=original.locale)
     theme.name = "Budget citoyen"
-    theme.save()
-    content_version.bump()
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.save()
     chips = soup(client.get(original.url)).select(".chips a")
     assert "Budget citoyen" in [a.get_text() for a in chips]
