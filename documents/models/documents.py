@@ -147,6 +147,14 @@ class HubDocument(AbstractDocument):
         if new_file:
             self.checksum = self.file_checksum()
             self.mark_file_facts_pending()
+        elif self.extraction_pending and self.pk and "update_fields" not in kwargs:
+            # Loaded while the worker was reading the file (an editor's form):
+            # everything but what the worker writes, which this copy predates.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in FILE_FACT_FIELDS
+            ]
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
         if new_file:
