@@ -8,7 +8,8 @@ with the document and that checksum. The task:
 * reads the file through its storage (``open_file``: local disk or object
   storage alike, never a local path), with the same readers as before
   (``documents.extraction``, ``documents.previews``), which never raise;
-* stores the facts only if the document still has that file: a task for a file
+* stores the facts (and the size, when the request did not know it) only if
+  the document still has that file: a task for a file
   replaced meanwhile (the checksum changed) does nothing, the newer file's own
   task does the work; a document deleted meanwhile, likewise;
 * saves the document (modelsearch's receiver indexes it, the page cache is
@@ -71,7 +72,13 @@ def read_file_facts(document_id, checksum):
         document.thumbnail_width = thumbnail.width if thumbnail else None
         document.thumbnail_height = thumbnail.height if thumbnail else None
         document.extraction_state = ExtractionState.DONE
-        document.save(update_fields=FILE_FACT_FIELDS)
+        written = list(FILE_FACT_FIELDS)
+        if document.file_size is None:
+            # Set by the admin's forms in the request; a file stored another
+            # way gets it here, from the storage.
+            document.file_size = document.file.size
+            written.append("file_size")
+        document.save(update_fields=written)
         if thumbnail is None:
             DocumentThumbnail.objects.filter(document=document).delete()
         else:

@@ -161,9 +161,12 @@ def test_a_file_replaced_before_the_worker_ran_is_read_once_the_newest(
     document = HubDocument(title="Note")
     document.file = ContentFile(corpus.good_docx("Première version"), name="n.docx")
     document.save()
-    document.file = ContentFile(corpus.good_docx("Version corrigée"), name="n2.docx")
+    corrected = corpus.good_docx("Version corrigée")
+    document.file = ContentFile(corrected, name="n2.docx")
     document.save()
     assert len(queued(READ_FILE)) == 2
+    # Saved without the admin's form, which fills the size in the request.
+    assert HubDocument.objects.get().file_size is None
 
     run_worker()
 
@@ -171,6 +174,7 @@ def test_a_file_replaced_before_the_worker_ran_is_read_once_the_newest(
     assert returned == ["done", "outdated"]
     document.refresh_from_db()
     assert document.extracted_text == "Version corrigée"
+    assert document.file_size == len(corrected)  # read from the storage
     assert document.versions.count() == 2
 
 
