@@ -8,7 +8,7 @@ PORT ?= 8000
 # failure instead of a skip.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run serve test lint check bench services services-stop clean
+.PHONY: run serve worker test lint check bench services services-stop clean
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,15 @@ serve: $(BIN)/.runtime
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	exec $(BIN)/gunicorn --config gunicorn.conf.py hub.wsgi
+
+# The background worker of production (TASKS_BACKEND=database, the default of
+# hub.settings.production): text extraction, thumbnails, search indexing and
+# e-mails queued by the app servers, from the same environment as `make serve`
+# (README, "Background work"). Runs in the foreground until SIGTERM, which lets
+# the current task finish. WORKER_ARGS: db_worker's options (--max-tasks…).
+worker: export DJANGO_SETTINGS_MODULE = hub.settings.production
+worker: $(BIN)/.runtime
+	exec $(BIN)/python manage.py db_worker $(WORKER_ARGS)
 
 test: $(BIN)/.dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

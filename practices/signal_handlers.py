@@ -5,19 +5,18 @@ so that connecting twice adds nothing and no receiver runs for other models.
 * A page's indexed text leaves out its private attachments
   (``attachments_text``): when a document moves to another collection, or a
   collection's restriction changes, the pages attaching the documents
-  concerned are indexed again (``reindex_pages_attaching``).
+  concerned are indexed again (``documents.reindexing``).
 * Workflow e-mails: the commune review's notifier, and Wagtail's own notifiers
   replaced by reliable ones (``publishing.notifications``).
 """
 
-from django.apps import apps
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_init, post_save
 from wagtail import signals as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, TaskState
 
-from documents.models import AttachmentBase
+from documents.reindexing import reindex_pages_attaching
 
 from .publishing import notifications
 
@@ -35,23 +34,6 @@ def _document_moved(sender, instance, created, **kwargs):
 def _collection_restriction_changed(sender, instance, **kwargs):
     path = Collection.objects.filter(pk=instance.collection_id).values("path")
     reindex_pages_attaching(collection__path__startswith=Subquery(path[:1]))
-
-
-def reindex_pages_attaching(**document_filter):
-    """Index again the pages attaching documents that match ``document_filter``
-    (lookups on the document model)."""
-    from modelsearch.tasks import insert_or_update_object_task
-
-    for model in apps.get_models():
-        if not issubclass(model, AttachmentBase):
-            continue
-        lookups = {f"document__{k}": v for k, v in document_filter.items()}
-        page_ids = model.objects.filter(**lookups).values_list("page_id", flat=True)
-        page_model = model._meta.get_field("page").related_model
-        for page_id in set(page_ids):
-            insert_or_update_object_task.enqueue(
-                page_model._meta.app_label, page_model._meta.model_name, str(page_id)
-            )
 
 
 def connect():

@@ -12,6 +12,12 @@ They invalidate the per-process copies kept through Django's cache
   moved or renamed (their URL is cached);
 * the glossary (``glossary``): glossary entries saved or deleted.
 
+And the cached pages (``hub.content_version``), once more when a worker has
+written the search index (``index_written``): with the database task backend a
+publish retires the cached pages at once, but the page reaches the index a
+moment later, in the worker — a search page cached in between, without it,
+would otherwise be served until the next change.
+
 Wagtail sends its page signals with ``sender=page.specific_class``: they are
 connected once per page model (``get_page_models()``, ``Page`` included).
 Django sends ``post_delete`` for the ``wagtailcore.Page`` row of every deleted
@@ -21,6 +27,10 @@ user or a session no longer runs it.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+from django_tasks_db import DatabaseBackend
+from modelsearch.tasks import insert_or_update_object_task
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction, get_page_models
@@ -30,6 +40,8 @@ from wagtail.signals import (
     page_unpublished,
     post_page_move,
 )
+
+from hub.content_version import content_version
 
 from . import facets, glossary, promotions
 from .models import GlossaryEntry
@@ -48,6 +60,18 @@ def promotions_changed(sender, **kwargs):
 def glossary_changed(sender, **kwargs):
     """Every process rebuilds its glossary before its next search."""
     glossary.bump_version()
+
+
+def index_written(sender, task_result, **kwargs):
+    """A worker has run modelsearch's indexing task: pages cached before the
+    page was in the index are retired."""
+    from_worker = sender is DatabaseBackend or isinstance(sender, DatabaseBackend)
+    if (
+        from_worker
+        and task_result.task.func is insert_or_update_object_task.func
+        and task_result.status == TaskResultStatus.SUCCESSFUL
+    ):
+        content_version.bump()
 
 
 def connect():
@@ -102,3 +126,10 @@ def connect():
             sender=GlossaryEntry,
             dispatch_uid="search.glossary.entry",
         )
+    # Sent by the worker. Not for one sender: django-tasks-db 0.13's worker
+    # sends the backend's class when a task failed but the backend *instance*
+    # (one per thread and settings) when it succeeded, so the receiver checks
+    # the sender itself (tests/test_signal_wiring.py notices when that changes).
+    # Under the immediate backend the index is written inside the publish,
+    # before the publish's own bump: nothing to do then.
+    task_finished.connect(index_written, dispatch_uid="search.page_cache.index_written")

@@ -86,6 +86,8 @@ def test_readyz_ready_on_the_test_services(client, media_root):
                 "cache": "ok",
                 "storage": "ok",
                 "engine": engine,
+                # The immediate backend: no queue to watch.
+                "tasks": "off",
             },
         },
     )

@@ -263,3 +263,39 @@ def test_a_cdn_in_front_gets_purges_and_a_shared_max_age():
     assert values["purger"] is True
     assert values["backends"] == {"default": "HTTPBackend"}
     assert values["proxy"] == 60
+
+
+TASK_BACKEND = (
+    "import django; django.setup(); from django_tasks import task_backends; "
+    "print(type(task_backends['default']).__name__)"
+)
+
+
+def task_backend(settings_module, **environ):
+    if settings_module == PRODUCTION:
+        result = run_production(["-c", TASK_BACKEND], **environ)
+    else:
+        result = run(["-c", TASK_BACKEND], settings_module, **environ)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_queues_tasks_for_a_worker_and_development_runs_them_at_once():
+    """make serve queues background work in the database for make worker;
+    make run and the tests run it inside the request; TASKS_BACKEND chooses."""
+    assert task_backend(PRODUCTION) == "DatabaseBackend"
+    assert task_backend(PRODUCTION, TASKS_BACKEND="immediate") == "ImmediateBackend"
+    assert task_backend("hub.settings.dev") == "ImmediateBackend"
+    assert task_backend("hub.settings.dev", TASKS_BACKEND="database") == (
+        "DatabaseBackend"
+    )
+    # The tests pin the immediate backend whatever the environment says.
+    assert task_backend("hub.settings.test", TASKS_BACKEND="database") == (
+        "ImmediateBackend"
+    )
+
+
+def test_an_unknown_task_backend_is_refused_at_start_up():
+    result = run_production(["-c", TASK_BACKEND], TASKS_BACKEND="celery")
+    assert result.returncode != 0
+    assert "TASKS_BACKEND must be one of immediate, database" in result.stderr

@@ -3,12 +3,15 @@
 object that is not a page no longer runs the facet index's receiver, while page
 publish, unpublish, delete and move still invalidate it."""
 
+import inspect
 import weakref
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.dispatch.dispatcher import _make_id
+from django_tasks.signals import task_finished
+from django_tasks_db.management.commands.db_worker import Worker
 from taggit.models import Tag
 from wagtail import signals as wagtail_signals
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -26,6 +29,7 @@ import documents.signal_handlers as documents_handlers
 import practices.signal_handlers as practices_handlers
 import search.signal_handlers as search_handlers
 from documents.models import DocumentVersion
+from documents.signals import file_stored
 from practices.models import PracticePage
 from practices.publishing import notifications
 from programme.models import Commune, DocumentKind, Region, TargetPublic, Theme
@@ -56,6 +60,9 @@ def expected_connections():
         yield signal, SearchPromotion, search_handlers.promotions_changed
         yield signal, GlossaryEntry, search_handlers.glossary_changed
     yield post_delete, DocumentVersion, documents_handlers.delete_earlier_file
+    yield file_stored, document, documents_handlers.read_new_file
+    # For every sender: see test_the_worker_sends_task_finished_from_an_instance.
+    yield task_finished, None, search_handlers.index_written
     yield (
         wagtail_signals.task_submitted,
         TaskState,
@@ -138,6 +145,7 @@ SIGNALS = {
     "page_unpublished": wagtail_signals.page_unpublished,
     "post_page_move": wagtail_signals.post_page_move,
     "page_slug_changed": wagtail_signals.page_slug_changed,
+    "file_stored": file_stored,
 }
 
 
@@ -151,6 +159,17 @@ def test_no_receiver_of_ours_listens_to_every_sender(signal):
             if _module_of(receiver).split(".")[0] in OUR_MODULES:
                 ours.append(receiver)
     assert ours == []
+
+
+def test_the_worker_sends_task_finished_from_an_instance():
+    """Why ``search.signal_handlers.index_written`` listens to every sender:
+    django-tasks-db's worker sends ``task_finished`` from the backend instance
+    after a success (and from its class after a failure). When this fails, the
+    worker sends a class: connect the receiver for ``DatabaseBackend`` only,
+    and list ``task_finished`` in SIGNALS below."""
+    source = inspect.getsource(Worker.run_task)
+    assert "backend_type = task.get_backend()" in source
+    assert "sender=backend_type" in source
 
 
 @pytest.fixture

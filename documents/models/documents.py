@@ -3,6 +3,11 @@
 Documents know their language and kind and carry the extracted text that search
 indexes; images require alternative text because the hub must be usable with a
 screen reader.
+
+A new file is stored at once, with its SHA-256 and a version, and its text,
+page count and thumbnail marked pending (``extraction_state``): they are read in
+the background (``documents.file_facts``, a task asked for through the
+``file_stored`` signal), so an upload never waits for a 500-page PDF.
 """
 
 import hashlib
@@ -14,8 +19,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
-from ..extraction import extract_text
-from ..previews import pdf_thumbnail
+from ..signals import file_stored
 from .versions import record_version
 
 DOCUMENT_LANGUAGE_CHOICES = [
@@ -23,6 +27,22 @@ DOCUMENT_LANGUAGE_CHOICES = [
     ("ar", _("Arabe")),
     ("fr-ar", _("Bilingue français–arabe")),
 ]
+
+
+class ExtractionState(models.TextChoices):
+    PENDING = "pending", _("en attente")
+    DONE = "done", _("terminée")
+
+
+# What the background task reads from the file (``documents.file_facts``).
+FILE_FACT_FIELDS = (
+    "extracted_text",
+    "page_count",
+    "extraction_problem",
+    "thumbnail_width",
+    "thumbnail_height",
+    "extraction_state",
+)
 
 
 class HubDocument(AbstractDocument):
@@ -50,6 +70,17 @@ class HubDocument(AbstractDocument):
         blank=True,
         editable=False,
         help_text=_("Pourquoi le texte du fichier n'a pas pu être lu, le cas échéant."),
+    )
+    extraction_state = models.CharField(
+        _("lecture du fichier"),
+        max_length=10,
+        choices=ExtractionState.choices,
+        default=ExtractionState.DONE,
+        editable=False,
+        help_text=_(
+            "Le texte, le nombre de pages et la vignette d'un nouveau fichier sont "
+            "lus en arrière-plan, peu après le dépôt."
+        ),
     )
     # Incremented in one UPDATE per download (documents.downloads), read with the
     # document itself: showing the count costs no query.
@@ -104,20 +135,36 @@ class HubDocument(AbstractDocument):
             return ""
         return reverse("document-thumbnail", args=[self.pk, self.checksum])
 
+    @property
+    def extraction_pending(self):
+        return self.extraction_state == ExtractionState.PENDING
+
     def save(self, *args, **kwargs):
-        # Every way in (admin forms, multiple upload, importer) ends here, so the
-        # facts about a new file are read once, before it is stored, and every
-        # stored file becomes a version.
+        # Every way in (admin forms, multiple upload, importer) ends here, so a
+        # new file is fingerprinted once, before it is stored, every stored file
+        # becomes a version, and its text and thumbnail are asked for.
         new_file = self._has_new_file()
         if new_file:
-            self.read_file_facts()
+            self.checksum = self.file_checksum()
+            self.mark_file_facts_pending()
+        elif self.extraction_pending and self.pk and "update_fields" not in kwargs:
+            # Loaded while the worker was reading the file (an editor's form):
+            # everything but what the worker writes, which this copy predates.
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name not in FILE_FACT_FIELDS
+            ]
         super().save(*args, **kwargs)
         self._stored_file_name = self.file.name
         if new_file:
-            self._store_thumbnail()
             # Set by the admin's edit action when a file is replaced.
             replaced_by = getattr(self, "file_replaced_by", None)
             record_version(self, getattr(replaced_by, "pk", self.uploaded_by_user_id))
+            file_stored.send(sender=type(self), document=self)
+            # Under the immediate backend the task has run already: this
+            # instance shows what it stored, as the row does.
+            self.refresh_from_db(fields=FILE_FACT_FIELDS)
 
     def _has_new_file(self):
         if not self.file:
@@ -127,35 +174,24 @@ class HubDocument(AbstractDocument):
         known = self._stored_file_name
         return known is not None and self.file.name != known
 
-    def read_file_facts(self):
-        """SHA-256, page count and searchable text of the current file; a file
-        whose text cannot be read keeps ``extraction_problem`` for editors."""
+    def file_checksum(self):
+        """SHA-256 of the current file, read in chunks."""
         with self.open_file() as handle:
             digest = hashlib.sha256()
             for chunk in iter(lambda: handle.read(1024 * 1024), b""):
                 digest.update(chunk)
             handle.seek(0)
-            result = extract_text(handle, self.file_extension)
-            handle.seek(0)
-            thumbnail = (
-                pdf_thumbnail(handle) if self.file_extension.lower() == "pdf" else None
-            )
-        self.checksum = digest.hexdigest()
-        self.extracted_text = result.text
-        self.page_count = result.page_count
-        self.extraction_problem = result.problem[:255]
-        self._new_thumbnail = thumbnail
-        self.thumbnail_width = thumbnail.width if thumbnail else None
-        self.thumbnail_height = thumbnail.height if thumbnail else None
+        return digest.hexdigest()
 
-    def _store_thumbnail(self):
-        thumbnail = getattr(self, "_new_thumbnail", None)
-        if thumbnail is None:
-            DocumentThumbnail.objects.filter(document=self).delete()
-            return
-        DocumentThumbnail.objects.update_or_create(
-            document=self, defaults={"webp": thumbnail.webp}
-        )
+    def mark_file_facts_pending(self):
+        """The previous file's text and thumbnail no longer apply: search stops
+        finding the old words, pages show no stale thumbnail, until the task
+        has read the new file."""
+        self.extracted_text = ""
+        self.page_count = None
+        self.extraction_problem = ""
+        self.thumbnail_width = self.thumbnail_height = None
+        self.extraction_state = ExtractionState.PENDING
 
 
 class DocumentThumbnail(models.Model):

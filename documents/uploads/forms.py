@@ -65,9 +65,27 @@ class HubDocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         use_checked_field(self, CheckedDocumentField)
+        if getattr(self.instance, "extraction_pending", False):
+            self.fields["extraction_pending_notice"] = extraction_pending_notice()
         problem = getattr(self.instance, "extraction_problem", "")
         if problem:
             self.fields["extraction_notice"] = extraction_notice(problem)
+
+
+def extraction_pending_notice():
+    """A read-only field that tells editors the new file is still being read
+    (``documents.file_facts`` runs in the background)."""
+    return forms.CharField(
+        label=_("Lecture du fichier"),
+        initial=_("en attente"),
+        required=False,
+        disabled=True,
+        help_text=_(
+            "Le texte, le nombre de pages et la vignette de ce fichier seront "
+            "disponibles dans quelques instants : la recherche le trouvera alors "
+            "par son contenu."
+        ),
+    )
 
 
 def extraction_notice(problem):

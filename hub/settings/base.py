@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.search_backends import search_backends
 from hub.structured_logs import logging_config
+from hub.task_backends import tasks_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -45,6 +46,9 @@ SEARCH_BACKEND = ENV.get("SEARCH_BACKEND", "database")
 SEARCH_URL = ENV.get("SEARCH_URL", "")
 SEARCH_INDEX = ENV.get("SEARCH_INDEX", "passerelle")
 CACHE_URL = ENV.get("CACHE_URL", "")
+# Background work (hub/task_backends.py): "immediate" or "database"; empty, the
+# settings module's default (immediate here and in dev, database in production).
+TASKS_BACKEND = ENV.get("TASKS_BACKEND", "").strip().lower()
 # Reverse proxies in front of the application (hub/client_address.py): the client
 # is the N-th address from the right of X-Forwarded-For; 0: REMOTE_ADDR only.
 TRUSTED_PROXY_COUNT = ENV.get("TRUSTED_PROXY_COUNT", "0").strip() or "0"
@@ -86,6 +90,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    # The database task backend's table, in every installation so that its
+    # migrations always exist; inert while TASKS is the immediate backend.
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -172,7 +179,13 @@ READINESS_CHECKS = {
     "cache": "hub.health.check_cache",
     "storage": "hub.health.check_storage",
     "engine": "search.health.check_engine",
+    "tasks": "hub.task_health.check_task_queue",
 }
+# /readyz says "degraded" when a task has been ready to run for longer than this:
+# no worker is taking them (hub/task_health.py).
+TASK_QUEUE_MAX_WAIT = timedelta(minutes=5)
+# Tasks run inside enqueue() unless TASKS_BACKEND=database (production's default).
+TASKS = tasks_setting(TASKS_BACKEND or "immediate")
 WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [

@@ -3,8 +3,16 @@ passes ``check --deploy``."""
 
 from django.core.exceptions import ImproperlyConfigured
 
+from hub.task_backends import tasks_setting
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, PRODUCTION_PAGE_CACHE_SECONDS, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS,
+    CACHES,
+    PRODUCTION_PAGE_CACHE_SECONDS,
+    SECRET_KEY,
+    TASKS_BACKEND,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
@@ -27,6 +35,10 @@ if CACHES["default"]["BACKEND"] in per_process_caches:
     )
 
 DEBUG = False
+# Text extraction, thumbnails, search indexing and e-mails are queued in the
+# database and run by `make worker` (manage.py db_worker): an upload or a
+# publish returns at once, and a failed mail is retried later.
+TASKS = tasks_setting(TASKS_BACKEND or "database")
 # Anonymous pages served from the shared cache (hub/page_cache.py); invalidated
 # on every public change, this is only the ceiling for changes without a signal.
 PAGE_CACHE_SECONDS = PRODUCTION_PAGE_CACHE_SECONDS

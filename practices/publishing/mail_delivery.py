@@ -1,78 +1,80 @@
-"""Workflow e-mails that are not lost: a one-line subject, a bounded retry, a log.
+"""Workflow e-mails that are not lost: a one-line subject, retried, logged.
 
 Wagtail's notifiers (``EmailNotificationMixin.send_emails`` in
-``wagtail.admin.mail``) try each mail once and only log a failure: a mail
-server that hiccups, or a subject Django refuses (a title with a line break
-raises ``BadHeaderError``), and the reviewers never hear of the submission.
-``ReliableEmails`` sends each mail through ``deliver`` instead.
+``wagtail.admin.mail``) try each mail once, inside the request, and only log a
+failure: a mail server that hiccups, or a subject Django refuses (a title with
+a line break raises ``BadHeaderError``), and the reviewers never hear of the
+submission. ``ReliableEmails`` hands each mail to ``deliver`` instead, which
+enqueues ``send_notification``, a background task (``TASKS``): the request
+that submitted or approved a fiche returns at once.
 
-No task queue runs here (the settings configure no ``TASKS``: django-tasks
-then runs a task at once, and it has no retries of its own), so the retry is
-bounded and done in place: ``1 + len(RETRY_DELAYS)`` attempts, each failure
-logged with its recipient, the last one as an error an operator will see.
+A mail the server does not take for now (no answer, a dropped connection, a
+4xx reply) is tried again later, with a growing delay (``hub.task_retry``:
+``ATTEMPTS`` in all, each failure logged with its recipient, the last one as an
+error an operator will see); one it refuses for good (a 5xx reply, an unknown
+recipient) is logged as an error at once. Under the immediate backend
+(development, tests) the task runs inside the request and a retry follows at
+once, without sleeping.
 """
 
-import logging
-import time
+import smtplib
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import override
+from django_tasks import task
 from wagtail.admin.mail import send_mail
 
 from hub.single_line import single_line
+from hub.task_retry import retried
 
-logger = logging.getLogger(__name__)
+# Six attempts over about half an hour (1, 2, 4, 8 and 16 minutes between them):
+# greylisting servers ask to come back after a few minutes, and a mail server
+# restarted for maintenance is back by then.
+ATTEMPTS = 6
+FIRST_DELAY = 60
 
-# Seconds to wait before the second and the third attempt: a dropped connection
-# or a greylisting server is usually back by then; longer would hold the request.
-RETRY_DELAYS = (1, 4)
+
+def is_transient(error):
+    """Whether the mail may go through if tried again later."""
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500  # 4xx: "try again later"
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPException):
+        return False  # the server lacks something we need (STARTTLS, AUTH)
+    # Refused or timed-out connections, unreachable hosts, DNS failures.
+    return isinstance(error, OSError)
+
+
+def _describe(subject, body, address, html=None):
+    return f"Notification « {subject} » to {address}"
+
+
+@task(takes_context=True)
+@retried(
+    transient=is_transient,
+    attempts=ATTEMPTS,
+    first_delay=FIRST_DELAY,
+    describe=_describe,
+)
+def send_notification(subject, body, address, html=None):
+    extra = {"html_message": html} if html else {}
+    # A new connection each time: a failed one may be left half-open.
+    send_mail(subject, body, [address], **extra)
 
 
 def deliver(subject, body, address, html=None):
-    """Send one mail to ``address``; True once sent, False (logged as an error)
-    when every attempt failed."""
-    subject = single_line(subject)
-    extra = {"html_message": html} if html else {}
-    attempts = 1 + len(RETRY_DELAYS)
-    for attempt, delay in enumerate((0, *RETRY_DELAYS), start=1):
-        if delay:
-            time.sleep(delay)
-        try:
-            # A new connection each time: a failed one may be left half-open.
-            send_mail(subject, body, [address], **extra)
-        except Exception:
-            if attempt == attempts:
-                logger.exception(
-                    "Notification « %s » to %s not sent after %d attempts",
-                    subject,
-                    address,
-                    attempts,
-                )
-                return False
-            logger.warning(
-                "Notification « %s » to %s failed (attempt %d of %d), retrying",
-                subject,
-                address,
-                attempt,
-                attempts,
-                exc_info=True,
-            )
-        else:
-            if attempt > 1:
-                logger.info(
-                    "Notification « %s » to %s sent at attempt %d",
-                    subject,
-                    address,
-                    attempt,
-                )
-            return True
-    return False
+    """Send one mail to ``address`` in the background, on one line."""
+    send_notification.enqueue(single_line(subject), body, address, html)
+    return True
 
 
 class ReliableEmails:
     """Mixed into a Wagtail e-mail notifier: the same templates, recipients and
-    languages (``send_emails``'s rendering), each mail sent by ``deliver``."""
+    languages (``send_emails``'s rendering), each mail handed to ``deliver``."""
 
     def send_emails(self, template_set, context, recipients, **kwargs):
         sent = 0
