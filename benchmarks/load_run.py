@@ -28,6 +28,7 @@ start.
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import shutil
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -76,6 +78,12 @@ def parse_args(argv):
     )
     parser.add_argument("--no-faults", action="store_true", help="load only")
     parser.add_argument(
+        "--report",
+        metavar="DIR",
+        type=Path,
+        help="print the figures again from a directory kept by --keep",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the temporary directory (logs)"
     )
     args = parser.parse_args(argv)
@@ -91,6 +99,11 @@ def say(message):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.report:
+        saved = json.loads((args.report / "plan.json").read_text())
+        plan = SimpleNamespace(**saved)
+        Report(args.report / "events.jsonl", plan, saved["started"]).print()
+        return 0
     if shutil.which("redis-server") is None:
         raise SystemExit("redis-server is missing: apt-get install -y redis-server")
     return run_throwaway(
@@ -164,6 +177,10 @@ def load_run(args, tmp, stack):
     locust.wait()
     if not args.no_faults:
         plan.finish()
+    # What the report reads, kept for --report (with --keep).
+    (tmp / "plan.json").write_text(
+        json.dumps({"started": started, **plan.saved()}, ensure_ascii=False)
+    )
     report = Report(events, plan, started)
     print_header(args, services, bool(media_env))
     report.print()

@@ -70,6 +70,7 @@ def test_searches_still_degraded_at_the_end_are_reported_so(tmp_path):
 def test_postgres_recovery_runs_to_the_end_of_the_last_failed_request(tmp_path):
     events = [
         event(70, "fiche fr"),
+        event(74.5, "search fr", status=500, ms=800),  # sent before, failed during
         event(76, "fiche fr", status=500, ms=1000),
         event(78, "fiche ar", status=0, ms=500, error="RemoteDisconnected"),
         event(80, "fiche fr"),
@@ -79,5 +80,5 @@ def test_postgres_recovery_runs_to_the_end_of_the_last_failed_request(tmp_path):
     text = "\n".join(
         report(tmp_path, events, marks, published, {"found": False, "last": {}}).lines()
     )
-    assert "recovered 3.5 s after it began; failed 2, 5xx 1" in text
+    assert "recovered 3.5 s after it began; failed 3, 5xx 2" in text
     assert "page published during the outage (/fr/pratiques/x/): NOT found" in text

@@ -170,6 +170,15 @@ class FaultPlan:
                 self.notes.append(f"{label}: FAILED ({error})")
             self.marks[label] = (began, time.time())
 
+    def saved(self):
+        """What the report reads, as JSON."""
+        return {
+            "marks": self.marks,
+            "published": self.published,
+            "found": self.found,
+            "notes": self.notes,
+        }
+
     def production(self):
         return self.side.production_env(self.cache_url)
 

@@ -4,7 +4,8 @@ the page answered ``ok``, ``degraded`` or ``failed``) and the fault plan's
 marks (when each fault began and ended).
 
 A request failed when it got no answer or a status of 400 or more (locust's
-own rule); 5xx are counted apart, overall and in each fault's window. Windows:
+own rule); 5xx are counted apart, overall and in each fault's window (a
+request belongs to a window when it was under way during it). Windows:
 the engine's outage runs from its kill to the end of its restart (plus the
 heal command's run when there is one); "ok again" is the time from the engine
 being back until the last search that still answered ``degraded`` (or
@@ -50,7 +51,9 @@ class Report:
         return sum(self.failed(e) for e in self.events)
 
     def between(self, begin, end):
-        return [e for e in self.events if begin <= e["t"] < end]
+        """The requests under way at some moment from ``begin`` to ``end``:
+        one sent just before a fault and answered during it counts."""
+        return [e for e in self.events if e["t"] < end and ends(e) >= begin]
 
     def lines(self):
         events = self.events
@@ -131,9 +134,7 @@ class Report:
             began, ended = marks["PostgreSQL restarted"]
             window = self.between(began, ended + AFTER_POSTGRES)
             failed = [e for e in window if self.failed(e)]
-            recovered = (
-                max(e["t"] + e["ms"] / 1000 for e in failed) - began if failed else 0
-            )
+            recovered = max(ends(e) for e in failed) - began if failed else 0
             out.append(
                 f"PostgreSQL restart: down {ended - began:.1f} s (pg_ctl restart); "
                 f"recovered {recovered:.1f} s after it began; failed {len(failed)}, "
@@ -144,6 +145,10 @@ class Report:
 
     def print(self):
         sys.stdout.write("\n".join(self.lines()) + "\n")
+
+
+def ends(event):
+    return event["t"] + event["ms"] / 1000
 
 
 def count_kinds(searches):
