@@ -8,7 +8,7 @@ PORT ?= 8000
 # failure instead of a skip.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run serve worker test lint check bench services services-stop clean
+.PHONY: run serve worker test lint check bench load services services-stop clean
 
 $(BIN)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -68,6 +68,13 @@ check: $(BIN)/.dev
 # of `make test`. Needs ab (apache2-utils) and redis-server.
 bench: $(BIN)/.runtime
 	$(BIN)/python -m benchmarks.serve_bench $(BENCH_ARGS)
+
+# Load and faults (benchmarks/README.md): locust against the production server on
+# PostgreSQL, Redis, OpenSearch and moto, with the engine killed and PostgreSQL
+# restarted under load; about 10 minutes, never part of `make test`. LOAD_ARGS:
+# e.g. --smoke (10 users, 60 s). PG_PORT, SEARCH_PORT, S3_PORT, LOAD_PORT: ports.
+load: $(BIN)/.dev
+	$(BIN)/python -m benchmarks.load_run $(LOAD_ARGS)
 
 services:
 	bash .ci/services.sh start

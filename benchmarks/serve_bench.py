@@ -22,9 +22,7 @@ import gzip
 import os
 import platform
 import shutil
-import signal
 import sys
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +43,7 @@ from benchmarks.serve_sides import (
     remove_worktree,
     rss_mb,
 )
+from benchmarks.throwaway import run_throwaway
 
 DEFAULT_OLD = "714a166"  # the head before issue #11
 WORKERS = 2
@@ -124,23 +123,13 @@ def main(argv=None):
     ab_path()  # SystemExit with how to install it
     if shutil.which("redis-server") is None:
         raise SystemExit("redis-server is missing: apt-get install -y redis-server")
-    # SIGTERM unwinds like Ctrl-C: every server, the worktree and files go.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    tmp = Path(tempfile.mkdtemp(prefix="serve-bench-"))
-    try:
-        with contextlib.ExitStack() as stack:
-            return benchmark(args, tmp, stack)
-    except (SideFailed, LoginFailed) as failure:
-        say(f"A side failed: {failure}")
-        return 2
-    except KeyboardInterrupt:
-        say("Interrupted: servers, Redis and the worktree stopped and removed.")
-        return 130
-    finally:
-        if args.keep:
-            sys.stderr.write(f"Kept {tmp}\n")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    return run_throwaway(
+        "serve-bench-",
+        args.keep,
+        lambda tmp, stack: benchmark(args, tmp, stack),
+        (SideFailed, LoginFailed),
+        "Interrupted: servers, Redis and the worktree stopped and removed.",
+    )
 
 
 def benchmark(args, tmp, stack):

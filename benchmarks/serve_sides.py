@@ -152,6 +152,11 @@ class Side:
     settings_base: str = "hub.settings.production"
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    # Another database than the side's own SQLite file (the load run and the
+    # two-server check share one PostgreSQL database between servers), and more
+    # environment (search engine, S3, workers: passed through as given).
+    database_url: str = ""
+    extra_env: dict = field(default_factory=dict)
 
     @property
     def database(self):
@@ -173,8 +178,9 @@ class Side:
             "PYTHONPATH": str(self.workdir),  # the settings module below
             "DJANGO_SETTINGS_MODULE": settings,
             # dj_database_url: sqlite:// + an absolute path (four slashes)
-            "DATABASE_URL": f"sqlite:///{self.database}",
+            "DATABASE_URL": self.database_url or f"sqlite:///{self.database}",
             "MEDIA_ROOT": str(self.workdir / "media"),
+            **self.extra_env,
             **extra,
         }
 
@@ -203,16 +209,22 @@ class Side:
         """{"practice", "index", "home"}: the demo's first public French
         practice fiche (/fr/pratiques/<commune>/<fiche>/), its index and the
         home page, asked of this side's own database and code."""
+        return self.ask(python, FIND_PATHS, "no practice page found")
+
+    def ask(self, python, script, failure, env=None):
+        """The JSON printed last by ``script`` (``manage.py shell -c``), under
+        development settings on this side's database unless ``env`` is given;
+        SideFailed with ``failure`` and its errors if it fails."""
         done = subprocess.run(
-            [python, "manage.py", "shell", "-c", FIND_PATHS],
+            [python, "manage.py", "shell", "-c", script],
             cwd=self.root,
-            env=self.env("hub.settings.dev"),
+            env=env or self.env("hub.settings.dev"),
             capture_output=True,
             text=True,
             check=False,
         )
         if done.returncode != 0:
-            raise SideFailed(f"{self.name}: no practice page found\n{done.stderr}")
+            raise SideFailed(f"{self.name}: {failure}\n{done.stderr[-3000:]}")
         return json.loads(done.stdout.strip().splitlines()[-1])
 
     def production_env(self, cache_url, max_requests=None):
@@ -315,3 +327,27 @@ def rss_mb(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return None
+
+
+def has_worker_target(root=REPO):
+    """Background tasks run in a worker (the Makefile's ``worker`` target,
+    ``manage.py db_worker``) once the checkout has one."""
+    makefile = (root / "Makefile").read_text()
+    return any(line.startswith("worker:") for line in makefile.splitlines())
+
+
+def start_tasks_worker(side, cache_url):
+    """What ``make worker`` runs, with ``side``'s production environment (not
+    make itself: its prerequisite would pip-install into the virtualenv); None
+    when the checkout has no worker. Its output goes to ``side``'s log."""
+    if not has_worker_target(side.root):
+        return None
+    with side.log.open("a") as out:
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker"],
+            cwd=side.root,
+            env=side.production_env(cache_url),
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+        )
