@@ -108,6 +108,9 @@ MIDDLEWARE = [
     # response (public site, admin, not HTML): hub/content_security.py.
     "hub.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A request that meets the database restarting waits and runs again (safe
+    # methods) or gets a 503 page, never a 500: hub/database_outage.py.
+    "hub.database_outage.DatabaseOutageMiddleware",
     # HTML and JSON gzipped for slow connections, BREACH mitigated: hub/compression.py.
     # 304 Not Modified from the ETag/Last-Modified of any page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -126,6 +129,10 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# How long a safe request waits for a database that went away mid-request
+# (a restart takes about a second) before it gets the 503 page.
+DATABASE_OUTAGE_WAIT = 10
 
 # The anonymous full-page cache (hub/page_cache.py): off unless PAGE_CACHE_SECONDS
 # is set (production sets it); the pages' content version is bumped by the
