@@ -17,6 +17,8 @@ from outside — not even with a link that leaked, since there is none.
 https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 """
 
+import threading
+
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from django.conf import settings
@@ -29,6 +31,9 @@ __all__ = ["PrivateMediaStorage"]
 # (django-storages' default, 0, keeps every file whole in memory): a 25 MB
 # document downloaded by several visitors at once must not cost 25 MB each.
 SPOOL_BYTES = 2 * 1024 * 1024
+
+# boto3 sessions, per thread (a session is not thread-safe) and per credentials.
+_sessions = threading.local()
 
 
 class PrivateMediaStorage(S3Storage):
@@ -63,6 +68,21 @@ class PrivateMediaStorage(S3Storage):
                 retries={"max_attempts": 2, "mode": "standard"},
             ),
         }
+
+    def _create_session(self):
+        # A new boto3 session loads botocore's service models again (a quarter
+        # of a second): the storages of one thread share one, as the tests' one
+        # storage per test (a key prefix each) would otherwise pay every time.
+        key = (
+            self.session_profile,
+            self.access_key,
+            self.secret_key,
+            self.security_token,
+        )
+        sessions = _sessions.__dict__.setdefault("by_key", {})
+        if key not in sessions:
+            sessions[key] = super()._create_session()
+        return sessions[key]
 
     def get_modified_time(self, name):
         # A missing file is FileNotFoundError, as size() and open() say, and
