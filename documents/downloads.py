@@ -44,8 +44,12 @@ CHUNK = 64 * 1024
 def serve_document(request, document_id, document_filename):
     """Wagtail's document view, less the ``Content-Encoding: None`` header its
     file sender writes when the type has no encoding (every document): curl
-    --compressed and strict proxies refuse a response in an unknown encoding."""
-    response = wagtail_serve(request, document_id, document_filename)
+    --compressed and strict proxies refuse a response in an unknown encoding.
+    A file the storage lost is a 404, not a 500, on S3 as on disk."""
+    try:
+        response = wagtail_serve(request, document_id, document_filename)
+    except FileNotFoundError as error:
+        raise Http404("This document's file is missing.") from error
     if response.get("Content-Encoding") in ("None", ""):
         del response["Content-Encoding"]
     return response
@@ -71,15 +75,18 @@ def file_response(request, version):
     etag = f'"{version.checksum}"' if version.checksum else None
     if etag and (not_modified := get_conditional_response(request, etag=etag)):
         return not_modified
-    size = version.file.size
-    span = requested_span(request, size, etag)
-    if span == "unsatisfiable":
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-    elif span is None:
-        response = FileResponse(version.file.open("rb"))
-    else:
-        response = partial_response(version.file.open("rb"), span, size)
+    try:  # from the media storage: local disk or S3 (hub/media_storage.py)
+        size = version.file.size
+        span = requested_span(request, size, etag)
+        if span == "unsatisfiable":
+            response = HttpResponse(status=416)
+            response["Content-Range"] = f"bytes */{size}"
+        elif span is None:
+            response = FileResponse(version.file.open("rb"))
+        else:
+            response = partial_response(version.file.open("rb"), span, size)
+    except FileNotFoundError as error:  # a file lost by the storage: no 500
+        raise Http404("This version's file is missing.") from error
     content_type = mimetypes.guess_type(version.filename)[0]
     response["Content-Type"] = content_type or "application/octet-stream"
     response["Content-Disposition"] = content_disposition_header(True, version.filename)

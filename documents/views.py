@@ -1,11 +1,15 @@
 """Answers for files a collection's view restriction refuses, and the image files
 served from storage with the same rule."""
 
-from django.conf import settings
+import mimetypes
+
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db.models import F
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
-from django.views.static import serve as static_serve
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from wagtail.images import get_image_model
 
 from hub.visibility import PASSWORD, viewer
@@ -35,10 +39,11 @@ def refuse_document(document, request):
     return render(request, "documents/restricted.html", status=403)
 
 
-def serve_image_file(request, path, document_root=None):
-    """Serve an uploaded image or rendition with headers that stop type sniffing
-    (from ``document_root``, by default ``MEDIA_ROOT`` as it is now: read per
-    request, so that settings changed at run time apply).
+def serve_image_file(request, path):
+    """Serve an uploaded image or rendition from the media storage (local disk
+    or S3, ``default_storage``), with headers that stop type sniffing, and a 304
+    when the browser's copy is as recent (Last-Modified: a stored file is never
+    rewritten, a changed image gets a new name).
 
     An image of a partners-only collection (``CollectionViewRestriction``, which
     Wagtail itself applies to documents only) is served only to those the
@@ -48,8 +53,20 @@ def serve_image_file(request, path, document_root=None):
     private = collection_id is not None and collection_id in private_collection_ids()
     if private and refused_collection_ids([collection_id], request.user):
         raise Http404("No such image.")
-    root = document_root or settings.MEDIA_ROOT
-    response = static_serve(request, path, document_root=root)
+    try:
+        modified = int(default_storage.get_modified_time(path).timestamp())
+        response = get_conditional_response(request, last_modified=modified)
+        if response is None:
+            content_type, encoding = mimetypes.guess_type(path)
+            response = FileResponse(
+                default_storage.open(path, "rb"),
+                content_type=content_type or "application/octet-stream",
+            )
+            if encoding:
+                response["Content-Encoding"] = encoding
+    except (FileNotFoundError, SuspiciousFileOperation) as error:
+        raise Http404("No such image.") from error
+    response["Last-Modified"] = http_date(modified)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private" if private else "public, max-age=2592000"
     return response

@@ -2,6 +2,9 @@
 programme's vocabularies, because every page needs them."""
 
 import os
+import urllib.error
+import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ from programme.loader import load_taxonomy
 
 TAXONOMY = Path(__file__).resolve().parents[1] / "programme/data/taxonomy.json"
 # "1" (or "all"): every service is required; otherwise a comma-separated list of the
-# services this CI lane provides (browser, gettext, engine, redis, postgres).
+# services this CI lane provides (browser, gettext, engine, redis, postgres, s3).
 # Locally: none.
 REQUIRED = {s.strip() for s in os.environ.get("REQUIRE_SERVICES", "").split(",") if s}
 
@@ -47,6 +50,65 @@ def require_service(available, reason, service):
     if REQUIRED & {"1", "all", service}:
         pytest.fail(f"{reason} (REQUIRE_SERVICES={','.join(sorted(REQUIRED))})")
     pytest.skip(reason)
+
+
+S3_STORAGE = "hub.media_storage.PrivateMediaStorage"
+
+
+def media_on_s3():
+    """Whether the media storage of these settings is S3 (MEDIA_S3_BUCKET set)."""
+    return settings.STORAGES["default"]["BACKEND"] == S3_STORAGE
+
+
+def s3_answers(endpoint_url):
+    """Whether an S3 server answers HTTP at ``endpoint_url`` (moto: any answer)."""
+    if not endpoint_url:
+        return False
+    try:
+        urllib.request.urlopen(endpoint_url, timeout=2).close()
+    except urllib.error.HTTPError:
+        return True  # it answered, with an error status: it is there
+    except OSError:
+        return False
+    return True
+
+
+def require_s3():
+    """The S3 peer of MEDIA_S3_ENDPOINT_URL (moto in the S3 lane): skip without
+    it, fail when REQUIRE_SERVICES names ``s3``."""
+    endpoint = settings.MEDIA_S3_ENDPOINT_URL
+    require_service(
+        s3_answers(endpoint),
+        f"no S3 peer answers at MEDIA_S3_ENDPOINT_URL ({endpoint or 'not set'})",
+        "s3",
+    )
+    return endpoint
+
+
+@pytest.fixture(autouse=True)
+def media_key_prefix():
+    """S3 lane only (media on S3): each test stores its files under its own key
+    prefix of the lane's bucket, and they are deleted after it — as each test
+    on local disk gets its own MEDIA_ROOT (``isolated_media_root``): names
+    never collide between tests, xdist workers or runs. Fails when the lane
+    requires ``s3`` and the bucket is not there."""
+    if not media_on_s3():
+        if "s3" in REQUIRED:
+            pytest.fail("REQUIRE_SERVICES names s3 but MEDIA_S3_BUCKET is not set")
+        yield
+        return
+    from django.core.files.storage import default_storage
+    from django.test import override_settings
+
+    require_s3()
+    default = settings.STORAGES["default"]
+    location = f"{default['OPTIONS'].get('location', 'test')}/{uuid.uuid4().hex[:12]}"
+    options = {**default["OPTIONS"], "location": location}
+    with override_settings(
+        STORAGES={**settings.STORAGES, "default": {**default, "OPTIONS": options}}
+    ):
+        yield
+        default_storage.bucket.objects.filter(Prefix=f"{location}/").delete()
 
 
 @pytest.fixture(autouse=True)

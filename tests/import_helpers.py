@@ -8,13 +8,13 @@ from pathlib import Path
 
 import docx
 import openpyxl
-from django.conf import settings
 from django.core.management import call_command
 from reportlab.pdfgen import canvas
 from wagtail.models import Page, Revision
 
 from documents.models import HubDocument
 from practices import content_types
+from tests.stored_media import stored_names
 
 
 def write_jsonl(directory, records, name="import.jsonl"):
@@ -93,9 +93,8 @@ def export_file(path):
 
 
 def media_files():
-    """Every file under MEDIA_ROOT, as relative paths."""
-    root = Path(settings.MEDIA_ROOT)
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    """Every file in the media storage (local disk or S3), as relative paths."""
+    return stored_names()
 
 
 def hub_pages():

@@ -3,6 +3,7 @@ upload view (documents and images: single, multiple, edit) and stores nothing;
 good files are accepted and their text extracted; downloads carry safe headers."""
 
 import json
+import posixpath
 
 import pytest
 from django.core.files.base import ContentFile
@@ -13,6 +14,7 @@ from wagtail.models import Collection, UploadedFile
 from documents.models import HubDocument, HubImage
 from tests import upload_corpus as corpus
 from tests.factories import TemplatePageFactory
+from tests.stored_media import stored_names
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +26,8 @@ def media_root(settings, tmp_path):
 
 
 def stored_files(media_root):
-    return sorted(p.name for p in media_root.rglob("*") if p.is_file())
+    """The names of the files stored (on this test's MEDIA_ROOT, or on S3)."""
+    return sorted(posixpath.basename(name) for name in stored_names())
 
 
 def assert_nothing_stored(media_root):

@@ -4,9 +4,10 @@ database, the cache, the storage and the engine — the engine down is "degraded
 but ready (200), the database, the cache or the storage down is a 503.
 
 Failures are real ones: a Redis URL nobody listens at, an engine URL nobody
-listens at, a media root that cannot be a folder. A working Redis is the
-``redis`` service (REDIS_URL, e.g. ``redis://127.0.0.1:6379/15``; REQUIRE_SERVICES
-lists it in a lane that provides it).
+listens at, a media root that cannot be a folder (with media on S3: an endpoint
+nobody listens at). A working Redis is the ``redis`` service (REDIS_URL, e.g.
+``redis://127.0.0.1:6379/15``; REQUIRE_SERVICES lists it in a lane that
+provides it).
 """
 
 import json
@@ -15,11 +16,13 @@ import socket
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.files.storage import default_storage
 from django.urls import resolve
 
+from hub.health import HEALTH_FOLDER
 from hub.search_backends import search_backends
 from search.resilience import forget_engine_failures
-from tests.conftest import require_service
+from tests.conftest import media_on_s3, require_service
 from tests.test_settings import run_production
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +94,7 @@ def test_readyz_ready_on_the_test_services(client, media_root):
             },
         },
     )
-    assert list((media_root / "health").iterdir()) == []  # nothing left behind
+    assert default_storage.listdir(HEALTH_FOLDER)[1] == []  # nothing left behind
 
 
 def test_readyz_unavailable_when_the_cache_is_unreachable(client, settings, caplog):
@@ -114,9 +117,18 @@ def test_readyz_ready_on_a_real_redis(client, settings):
 
 
 def test_readyz_unavailable_when_the_storage_cannot_write(client, settings, tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the media folder should be")
-    settings.MEDIA_ROOT = blocker
+    if media_on_s3():  # an S3 endpoint nobody listens at
+        default = settings.STORAGES["default"]
+        endpoint = f"http://127.0.0.1:{unused_port()}"
+        options = {**default["OPTIONS"], "endpoint_url": endpoint}
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {**default, "OPTIONS": options},
+        }
+    else:  # a media root that cannot be a folder
+        blocker = tmp_path / "not-a-folder"
+        blocker.write_text("a file where the media folder should be")
+        settings.MEDIA_ROOT = blocker
     code, body = readyz(client)
     assert code == 503
     assert body["checks"]["storage"] == "unavailable"

@@ -477,14 +477,14 @@ def test_document_files_are_never_served_from_media(clients, private_document, v
 
 
 def test_images_of_private_collections_are_served_to_members_only(
-    clients, private_collection, settings, django_user_model
+    clients, private_collection, django_user_model
 ):
     """Images: a partners-only collection keeps its originals and renditions
     from others (404, as for a missing file); members get them, never cached
     publicly; other images stay public.
 
-    Refusals go through the URL; files are read by calling the view with the
-    test's MEDIA_ROOT (the URL pattern holds the one set at import time)."""
+    Refusals go through the URL; files are read by calling the view, whose
+    Cache-Control no middleware has made private for a logged-in viewer."""
     private = HubImageFactory(collection=private_collection)
     public = HubImageFactory()
     rendition = private.get_rendition("width-100")
@@ -498,18 +498,18 @@ def test_images_of_private_collections_are_served_to_members_only(
                 response = clients[viewer].get(f"/media/{name}")
                 assert response.status_code == 404, (viewer, name)
                 continue
-            response = serve_image(users[viewer], name, settings.MEDIA_ROOT)
+            response = serve_image(users[viewer], name)
             assert response.status_code == 200
             assert response["Cache-Control"] == "private"
-        response = serve_image(users[viewer], public.file.name, settings.MEDIA_ROOT)
+        response = serve_image(users[viewer], public.file.name)
         assert response.status_code == 200
         assert "public" in response["Cache-Control"]
 
 
-def serve_image(user, name, root):
+def serve_image(user, name):
     request = RequestFactory().get(f"/media/{name}")
     request.user = user
-    return serve_image_file(request, name, document_root=root)
+    return serve_image_file(request, name)
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)

@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Media storage (S3) down: a 503 page, never a 500 (hub/storage_errors.py).
+    "hub.storage_errors.StorageUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
@@ -285,8 +287,27 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(ENV.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Media on S3-compatible object storage (hub/media_storage.py) when a bucket is
+# named, which several app servers need; otherwise on this machine's disk. The
+# bucket must exist and stay private: the site serves every file itself, after
+# its privacy rules (MEDIA_URL, never a bucket URL). Credentials: boto3's own
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or a profile, an instance role).
+MEDIA_S3_BUCKET = ENV.get("MEDIA_S3_BUCKET", "").strip()
+MEDIA_S3_ENDPOINT_URL = ENV.get("MEDIA_S3_ENDPOINT_URL", "").strip()
+MEDIA_S3_REGION = ENV.get("MEDIA_S3_REGION", "").strip() or "us-east-1"
+if MEDIA_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "hub.media_storage.PrivateMediaStorage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,  # None: AWS itself
+            "region_name": MEDIA_S3_REGION,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },

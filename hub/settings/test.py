@@ -10,7 +10,7 @@ from hub.search_backends import search_backends
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS as _HOSTS
-from .base import SEARCH_BACKEND, SEARCH_URL
+from .base import MEDIA_S3_BUCKET, SEARCH_BACKEND, SEARCH_URL
 from .base import SECRET_KEY as _SECRET
 from .base import STORAGES as _STORAGES
 
@@ -20,6 +20,19 @@ ALLOWED_HOSTS = _HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **_STORAGES,
+    # Media on S3 (the S3 lane): each test process writes under its own key
+    # prefix, so runs and xdist workers sharing the lane's bucket never collide.
+    "default": (
+        {
+            **_STORAGES["default"],
+            "OPTIONS": {
+                **_STORAGES["default"]["OPTIONS"],
+                "location": f"test-{os.getpid()}",
+            },
+        }
+        if MEDIA_S3_BUCKET
+        else _STORAGES["default"]
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
