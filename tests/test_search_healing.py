@@ -23,10 +23,13 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks import default_task_backend
 from modelsearch.backends import get_search_backend
 from opensearchpy import OpenSearch
 from wagtail.models import Page
+from wagtail.users.models import UserProfile
 
 from hub.search_backends import search_backends
 from practices.models import PracticePage
@@ -227,6 +230,30 @@ def test_a_reset_engine_is_rebuilt_behind_its_alias(
     assert mail.outbox[0].subject.startswith("البحث")  # in the coordinator's Arabic
 
 
+def test_a_hundred_probes_enqueue_one_heal(settings, engine, client, tmp_path):
+    """With tasks run by a worker (django-tasks' dummy backend keeps them
+    unrun): every probe says degraded while kept writes wait, and only one heal
+    task is enqueued; once the worker ran it, the next probe says ok."""
+    settings.MEDIA_ROOT = tmp_path
+    use_engine(settings, closed_port_url())
+    page = PracticePageFactory(language="fr", title="Repair café")
+    page.save_revision().publish()
+    assert KeptWrite.objects.exists()
+    use_engine(settings, engine)
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+
+    answers = {readyz(client)[1]["checks"]["engine"] for _ in range(100)}
+    assert answers == {"degraded"}
+    (enqueued,) = default_task_backend.results
+    assert enqueued.task.func is healing.heal_search_task.func
+    summary = enqueued.task.call()  # what the worker does
+    assert summary["left"] == 0 and summary["replayed"] >= 1
+    assert readyz(client)[1]["checks"]["engine"] == "ok"
+    assert engine_finds("repair") == [page]
+
+
 def test_a_short_index_is_rebuilt(settings, engine):
     pages = [
         PracticePageFactory(language="fr", title=f"Potager scolaire {n}")
@@ -349,6 +376,28 @@ def test_the_coordination_is_told_in_each_ones_language(django_user_model):
     assert "4" in ar.body and "Recherche" not in ar.body
     for message in (fr, ar):  # nothing for operators only
         assert PAGE_INDEX not in message.body and "127.0.0.1" not in message.body
+
+
+def test_the_dashboard_says_search_is_degraded_while_writes_wait(
+    settings, client, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("admin", "a@example.org", "x")
+    client.force_login(admin)
+    dashboard = reverse("wagtailadmin_home")
+    use_engine(settings, closed_port_url())
+    assert "Recherche en mode simplifié" not in client.get(dashboard).text
+    PracticePageFactory(language="fr", title="Grainothèque")
+    count = KeptWrite.objects.count()
+    assert count >= 1
+    page = client.get(dashboard).text
+    assert "Recherche en mode simplifié" in page
+    assert f"Modifications en attente d'indexation : {count}." in page
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "ar"
+    profile.save()
+    assert "البحث في الوضع المبسّط" in client.get(dashboard).text
+    use_database_only(settings)  # no engine: nothing to say
+    assert "البحث في الوضع المبسّط" not in client.get(dashboard).text
 
 
 @pytest.mark.parametrize(
