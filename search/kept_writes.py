@@ -87,7 +87,7 @@ def keep(objects, action: str) -> int:
                 action,
                 label,
                 pk,
-                exc,
+                " ".join(str(exc).split()),  # one line: a driver's error has several
             )
             continue
         kept += 1
@@ -113,7 +113,9 @@ def written(objects, action: str) -> None:
                 KeptWrite.objects.filter(model_label=label, object_pk__in=pks).delete()
     except DatabaseError as exc:
         # The row stays; its replay will index the object once more: harmless.
-        logger.warning("Could not clear kept search-engine writes: %s", exc)
+        logger.warning(
+            "Could not clear kept search-engine writes: %s", " ".join(str(exc).split())
+        )
 
 
 def pending_count() -> int:
