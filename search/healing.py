@@ -21,8 +21,10 @@ foreground by ``manage.py heal_search_index`` (cron, operators):
    something and nothing is left: once per outage or rebuild, not per write.
 
 Only one heal runs at a time (``RUNNING_KEY`` in the shared cache); a hundred
-probes enqueue one task (``ENQUEUED_KEY``). Both keys expire by themselves if a
-worker dies mid-way.
+probes enqueue one task (``ENQUEUED_KEY``), and after a heal the next one is
+enqueued no sooner than ``RETRY_SECONDS`` later (what it could not repair is not
+retried at every probe). Both keys expire by themselves if a worker dies
+mid-way.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ RUNNING_KEY = "search-heal:running"
 RUNNING_SECONDS = 3 * 60 * 60  # longer than any rebuild; expires if a worker dies
 ENQUEUED_KEY = "search-heal:enqueued"
 ENQUEUED_SECONDS = 10 * 60  # a task lost with its worker is enqueued again after
+RETRY_SECONDS = 60  # after a heal, the next one is enqueued no sooner
 
 
 @dataclass
@@ -125,7 +128,10 @@ def heal_search_task():
     try:
         return heal().summary()
     finally:
-        cache.delete(ENQUEUED_KEY)
+        # Not deleted but shortened: what a heal could not repair (an engine
+        # failing again, an index it cannot fill) is tried again a minute
+        # later, not at every probe.
+        cache.set(ENQUEUED_KEY, True, RETRY_SECONDS)
 
 
 def heal(*, out=None) -> HealReport:

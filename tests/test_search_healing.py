@@ -252,6 +252,17 @@ def test_a_hundred_probes_enqueue_one_heal(settings, engine, client, tmp_path):
     assert summary["left"] == 0 and summary["replayed"] >= 1
     assert readyz(client)[1]["checks"]["engine"] == "ok"
     assert engine_finds("repair") == [page]
+    # Engine trouble again right after: kept again, but the next heal waits a
+    # minute (what a heal could not repair is not retried at every probe).
+    use_engine(settings, closed_port_url())
+    backend().add(page)  # the index task, as the worker would run it
+    assert KeptWrite.objects.exists()
+    use_engine(settings, engine)
+    assert readyz(client)[1]["checks"]["engine"] == "degraded"
+    assert len(default_task_backend.results) == 1
+    cache.delete(healing.ENQUEUED_KEY)  # a minute later
+    assert readyz(client)[1]["checks"]["engine"] == "degraded"
+    assert len(default_task_backend.results) == 2
 
 
 def test_a_short_index_is_rebuilt(settings, engine):
