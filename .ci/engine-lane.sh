@@ -41,6 +41,7 @@ files=()
 # test_search_backends.py tests the database backends' own query building; the
 # engine's counterpart (cases, autocomplete, locale) is test_search_engine.py.
 for file in tests/test_search_engine.py tests/test_search_resilience.py \
+  tests/test_search_healing.py \
   tests/test_search_indexing.py \
   tests/test_search_page.py tests/test_search_api.py tests/test_search_facets.py \
   tests/test_search_hostile.py tests/test_private_content.py; do

@@ -7,6 +7,13 @@ request to its root (``info``) through the backend's own client — the 2 s
 trouble (``search.backends.engine.engine_errors``) answers ``"degraded"``, not
 a failure: ``search.resilience`` answers searches from the database meanwhile,
 so the site is still ready. Anything else raises, as in ``run_search``.
+
+When the engine answers but is not whole yet — writes kept during an outage
+wait to be replayed, an index is missing or clearly short (counted at most a
+minute ago, ``search.index_check``), or a heal is running — the check says
+``"degraded"`` too and asks for a heal (``search.healing.request_heal``: one
+background task however many probes ask). Probes are what notice that the
+engine is back, so the heal starts within one probe interval.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import logging
 
 from modelsearch.backends import get_search_backend
 
+from search import healing, index_check
 from search.backends.engine import describe_error, engine_errors
 from search.resilience import describe_backend
 
@@ -37,5 +45,21 @@ def check_engine() -> str:
             describe_backend(backend),
             describe_error(exc),
         )
+        # Count again on the first answer: an engine that comes back may come
+        # back empty (a reset, a lost volume).
+        index_check.forget_states(backend)
         return "degraded"
+    if healing.is_healable(backend):
+        try:
+            unhealed = healing.needs_healing(backend)
+        except errors as exc:
+            logger.warning(
+                "Search engine %s answered, then failed to count its documents (%s).",
+                describe_backend(backend),
+                describe_error(exc),
+            )
+            return "degraded"
+        if unhealed:
+            healing.request_heal()
+            return "degraded"
     return "ok"

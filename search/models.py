@@ -1,10 +1,16 @@
-"""The FR↔AR glossary that widens "all languages" searches (see ``glossary.py``).
+"""The search app's tables: the FR↔AR glossary and the kept engine writes.
+
+``GlossaryEntry``: the FR↔AR glossary that widens "all languages" searches (see
+``glossary.py``).
 
 One row is one pair of equivalent expressions, French and Arabic. A French term may
 have several Arabic equivalents (a singular and its broken plural: modèle / نموذج,
 modèles / نماذج) and the reverse: each pair is its own row. Not translatable
 (it *is* the translation) and not in the search index (it widens queries, it is
 not a result).
+
+``KeptWrite``: an engine write that failed, until ``search.healing`` replays it
+(``search.kept_writes``).
 """
 
 import re
@@ -72,3 +78,39 @@ class GlossaryEntry(models.Model):
             errors["arabic"] = _("Le terme arabe doit être écrit en lettres arabes.")
         if errors:
             raise ValidationError(errors)
+
+
+class KeptWrite(models.Model):
+    """An engine write that failed and waits to be replayed (``search.kept_writes``).
+
+    One row per object — the root model of its index (``wagtailcore.Page`` for
+    every page: their documents share one index, keyed on the pk) and its pk —
+    whatever happened to it since: the latest action wins (``index`` or
+    ``delete``), ``attempts`` counts the failed writes and replays, and
+    ``first_failed_at`` says since when the engine has been missing it. Not in
+    the admin: operators see a count on /readyz and ``heal_search_index``.
+    """
+
+    INDEX = "index"
+    DELETE = "delete"
+
+    model_label = models.CharField(max_length=100)
+    object_pk = models.CharField(max_length=64)
+    action = models.CharField(
+        max_length=6, choices=[(INDEX, "index"), (DELETE, "delete")]
+    )
+    first_failed_at = models.DateTimeField()
+    # Last failure or keeping: a replay removes a row only if it did not change
+    # after the replay read it (a newer failure must be replayed again).
+    changed_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model_label", "object_pk"], name="hubsearch_keptwrite_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.model_label} {self.object_pk}"

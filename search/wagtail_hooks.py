@@ -1,11 +1,14 @@
 """Admin registration: the FR↔AR search glossary as a snippet, in its own menu
 item. Editing needs the model's permissions (administrators; coordinators get
-them with their role)."""
+them with their role). The dashboard's panel saying search is degraded and
+heals itself (``search.heal_panel``)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .heal_panel import SearchHealPanel
 from .models import GlossaryEntry
 
 
@@ -25,3 +28,8 @@ class GlossaryEntryViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryEntryViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_search_heal_panel(request, panels):
+    panels.append(SearchHealPanel())

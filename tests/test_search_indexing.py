@@ -443,7 +443,7 @@ def test_no_index_without_our_analysis_is_ever_created(engine, caplog, monkeypat
         page = PracticePageFactory(title="Maison de quartier")
     assert page.live
     (error,) = engine_messages(caplog)
-    assert "update_index" in error.getMessage()
+    assert "heal_search_index" in error.getMessage()
     assert engine_indexes(engine) == []
     monkeypatch.undo()
 

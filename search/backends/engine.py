@@ -10,13 +10,19 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
   ``search.engine_settings.index_settings()`` (``default`` / ``default_search`` =
   the French+Arabic chain, autocomplete analyzers folded the same way). An
   ``INDEX_SETTINGS`` entry still merges on top.
-* **Indexing never blocks an editor.** ``add``/``add_bulk``/``delete`` (what the
-  save/delete signal handlers call) catch transport errors — engine down, too slow
-  (``TIMEOUT``), refusing the request — and log an error naming the object, so the
-  publish succeeds and ``manage.py update_index`` catches up later. (modelsearch
-  already logs and swallows errors of backends with ``catch_indexing_errors``, and
-  the default ``ImmediateBackend`` of django-tasks swallows any error of the index
-  task; catching here does not depend on either, and says what to do.)
+* **Indexing never blocks an editor, and nothing is lost.** ``add``/``add_bulk``/
+  ``delete`` (what the save/delete signal handlers and modelsearch's index task
+  call, in the request or in a task worker) catch transport errors — engine down,
+  too slow (``TIMEOUT``), refusing the request — log an error naming the object
+  and keep the write (``search.kept_writes``: one row per object, written in a
+  savepoint so that a database error there neither raises nor poisons the
+  caller's transaction), so the publish succeeds; ``search.healing`` replays the
+  kept writes once the engine answers again (/readyz notices and enqueues it, or
+  ``manage.py heal_search_index``). A successful write clears the object's row —
+  or keeps it while an index is being rebuilt, since it went to the index about to
+  be replaced. (modelsearch already logs and swallows errors of backends with
+  ``catch_indexing_errors``, and the default ``ImmediateBackend`` of django-tasks
+  swallows any error of the index task; catching here does not depend on either.)
 * **No accidental index, no manual first step.** With ``ATOMIC_REBUILD`` the public
   index name is an alias that ``update_index`` switches to a freshly built index.
   Single-object writes are sent with ``require_alias=true``, so the engine never
@@ -27,8 +33,11 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
   ``<alias>_auto`` with our settings, the mappings of every model of that index,
   and the alias, in one request — the creation is logged (warning) and the write
   is sent again. So ``import_practices`` or a publish on a fresh engine is found at
-  once; pages saved before stay out of the engine until they are saved again or
-  ``update_index`` runs (the log says so).
+  once; the pages saved before are sent by the heal, which finds the new index
+  short and rebuilds it behind the alias (``search.index_check``), or by
+  ``update_index``.
+* **Bulk deletes** (``delete_pks``): the heal replays kept deletes in one request
+  per index; a document already gone is fine.
 * **Two timeouts.** Searches and single-object writes use ``TIMEOUT`` (2 s) so a
   dead engine fails fast; ``update_index`` writes through a second client with
   ``REBUILD_TIMEOUT`` because a bulk request of 1000 pages can take longer.
@@ -270,7 +279,8 @@ class EngineIndexMixin:
         logger.warning(
             "Search engine %s had no index %s: created %s behind that alias, with "
             "the Passerelle analysis and mappings, to index %r. Objects saved "
-            "before are not in it until saved again or `manage.py update_index`.",
+            "before are not in it until saved again, the heal rebuilds it "
+            "(`manage.py heal_search_index`) or `manage.py update_index`.",
             self.backend.describe(),
             self.name,
             concrete,
@@ -304,6 +314,13 @@ class EngineIndexMixin:
                 ),
                 f"{model._meta.label} objects",
             )
+
+    def delete_pks(self, pks):
+        """Delete the documents of ``pks`` in one bulk request (``search.healing``
+        replays kept deletes so). A document already gone (404) is fine."""
+        actions = [{"_op_type": "delete", "_id": str(pk)} for pk in pks]
+        if actions:
+            self.backend.bulk(self.es, actions, index=self.name, ignore_status=(404,))
 
 
 class OpenSearchIndex(EngineIndexMixin, OpenSearch3Index):
@@ -444,29 +461,57 @@ class EngineBackendMixin:
                 parts.append(f"{parsed.hostname}:{parsed.port}")
         return ", ".join(parts) or "?"
 
-    def _guarded(self, action, target, func, *args):
+    def _guarded(self, action, target, func, *args, objects=(), kept_as=None):
+        """Run the write ``func(*args)``; on engine trouble log it and keep
+        ``objects`` (``search.kept_writes``) for ``search.healing`` to replay
+        once the engine answers; on success forget what was kept for them."""
+        from search import kept_writes  # models: imported once apps are ready
+
         try:
-            return func(*args)
+            result = func(*args)
         except self.indexing_errors as exc:
+            kept = kept_writes.keep(objects, kept_as)
+            if kept:
+                then = (
+                    "kept for a replay when the engine answers again (`manage.py "
+                    "heal_search_index`)"
+                )
+            else:
+                then = "the index stays out of date until `manage.py update_index`"
             logger.error(
-                "Search engine %s could not %s %r (%s). The change is saved; the "
-                "engine's index stays out of date until `manage.py update_index`.",
+                "Search engine %s could not %s %r (%s). The change is saved; %s.",
                 self.describe(),
                 action,
                 target,
                 describe_error(exc),
+                then,
             )
             return None
+        kept_writes.written(objects, kept_as)
+        return result
 
     def add(self, obj):
-        return self._guarded("index", obj, super().add, obj)
+        return self._guarded(
+            "index", obj, super().add, obj, objects=[obj], kept_as="index"
+        )
 
     def add_bulk(self, model, obj_list):
         label = f"{model._meta.label} objects"
-        return self._guarded("index", label, super().add_bulk, model, obj_list)
+        obj_list = list(obj_list)
+        return self._guarded(
+            "index",
+            label,
+            super().add_bulk,
+            model,
+            obj_list,
+            objects=obj_list,
+            kept_as="index",
+        )
 
     def delete(self, obj):
-        return self._guarded("remove", obj, super().delete, obj)
+        return self._guarded(
+            "remove", obj, super().delete, obj, objects=[obj], kept_as="delete"
+        )
 
 
 class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
