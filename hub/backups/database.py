@@ -152,7 +152,15 @@ def dump(path):
     with open(path, "w", encoding="utf-8") as out:
         for model in models_to_dump():
             rows = model._base_manager.order_by(model._meta.pk.name)
-            serializers.serialize(FORMAT, rows.iterator(), stream=out, cls=ExactEncoder)
+            # The serializer writes many-to-many values (themes, publics,
+            # groups…) from the prefetched ones, instead of a query per row.
+            many = [
+                f.name
+                for f in model._meta.many_to_many
+                if f.remote_field.through._meta.auto_created  # what it writes
+            ]
+            rows = rows.prefetch_related(*many).iterator(chunk_size=2000)
+            serializers.serialize(FORMAT, rows, stream=out, cls=ExactEncoder)
 
 
 def empty_and_load(path):
