@@ -26,6 +26,8 @@ QUERIES = [
 
 
 def sha256(storage, name):
+    if not storage.exists(name):
+        return None  # a row whose file is missing
     with storage.open(name, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()
 

@@ -26,9 +26,11 @@ from django.db import connection
 from wagtail.models import PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
+from documents.models import HubDocument
 from documents.models.versions import record_version
 from hub.backups import archive as archive_format
 from hub.search_backends import ENGINE_BACKENDS
+from practices.models import PracticePage
 from tests.backup_fingerprint import fingerprint
 from tests.factories import (
     HubImageFactory,
@@ -288,3 +290,23 @@ def test_a_database_with_content_is_not_overwritten(django_user_model, tmp_path)
     archive = tmp_path / "backup.tar.gz"
     call_command("backup_hub", str(archive), verbosity=0)
     refused(archive, r"The database is not empty \(2 users, .*--force", force=False)
+
+
+def test_a_forced_restore_replaces_what_changed_since(django_user_model, tmp_path):
+    """--force on an installation that has moved on brings back the archive's
+    state: a page renamed since, a user added since, a file deleted since."""
+    build_content(django_user_model)
+    before = fingerprint()
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup_hub", str(archive), verbosity=0)
+    page = PracticePage.objects.get(
+        title="Conseil communal des jeunes", locale=locale("fr")
+    )
+    page.title = "Conseil renommé"
+    page.save_revision().publish()
+    make_user(django_user_model, "nouveau.compte")
+    default_storage.delete(HubDocument.objects.first().file.name)
+    assert fingerprint() != before
+
+    call_command("restore_hub", str(archive), force=True, verbosity=0)
+    assert fingerprint() == before
