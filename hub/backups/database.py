@@ -17,8 +17,9 @@ row. ``loaddata`` resets PostgreSQL's sequences after.
 Left out (``EXCLUDED``): sessions and API tokens (secrets), django-axes'
 login attempts and logs, search index entries (``update_index`` rebuilds
 them), image renditions (regenerated on demand; their files are skipped too),
-editing sessions, background task rows, engine writes waiting for a replay. Restoring empties *every* table first
-(what ``migrate`` put there as well), so those start empty.
+editing sessions, background task rows, engine writes waiting for a replay.
+Restoring empties *every* table first (what ``migrate`` put there as well),
+so those start empty.
 """
 
 import datetime
