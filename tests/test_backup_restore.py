@@ -108,6 +108,9 @@ class Installation:
             self.bucket = f"{default_storage.bucket_name}-restored-{os.getpid()}"
             default_storage.connection.create_bucket(Bucket=self.bucket)
             self.env["MEDIA_S3_BUCKET"] = self.bucket
+            # One key prefix for all of the copy's processes (the test settings
+            # would give each its own, after its pid).
+            self.env["MEDIA_S3_LOCATION"] = "restored"
         else:
             self.media = tmp_path / "restored-media"
             self.env["MEDIA_ROOT"] = str(self.media)

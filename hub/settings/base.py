@@ -295,6 +295,8 @@ MEDIA_URL = "/media/"
 MEDIA_S3_BUCKET = ENV.get("MEDIA_S3_BUCKET", "").strip()
 MEDIA_S3_ENDPOINT_URL = ENV.get("MEDIA_S3_ENDPOINT_URL", "").strip()
 MEDIA_S3_REGION = ENV.get("MEDIA_S3_REGION", "").strip() or "us-east-1"
+# A key prefix inside the bucket ("" = its top): a bucket shared with other uses.
+MEDIA_S3_LOCATION = ENV.get("MEDIA_S3_LOCATION", "").strip().strip("/")
 if MEDIA_S3_BUCKET:
     MEDIA_STORAGE = {
         "BACKEND": "hub.media_storage.PrivateMediaStorage",
@@ -302,6 +304,7 @@ if MEDIA_S3_BUCKET:
             "bucket_name": MEDIA_S3_BUCKET,
             "endpoint_url": MEDIA_S3_ENDPOINT_URL or None,  # None: AWS itself
             "region_name": MEDIA_S3_REGION,
+            "location": MEDIA_S3_LOCATION,
         },
     }
 else:

@@ -10,7 +10,7 @@ from hub.search_backends import search_backends
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS as _HOSTS
-from .base import MEDIA_S3_BUCKET, SEARCH_BACKEND, SEARCH_URL
+from .base import MEDIA_S3_BUCKET, MEDIA_S3_LOCATION, SEARCH_BACKEND, SEARCH_URL
 from .base import SECRET_KEY as _SECRET
 from .base import STORAGES as _STORAGES
 
@@ -21,13 +21,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     **_STORAGES,
     # Media on S3 (the S3 lane): each test process writes under its own key
-    # prefix, so runs and xdist workers sharing the lane's bucket never collide.
+    # prefix, so runs and xdist workers sharing the lane's bucket never collide —
+    # unless MEDIA_S3_LOCATION names one, as the processes of one installation
+    # share theirs (tests/test_backup_restore.py).
     "default": (
         {
             **_STORAGES["default"],
             "OPTIONS": {
                 **_STORAGES["default"]["OPTIONS"],
-                "location": f"test-{os.getpid()}",
+                "location": MEDIA_S3_LOCATION or f"test-{os.getpid()}",
             },
         }
         if MEDIA_S3_BUCKET
