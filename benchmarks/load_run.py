@@ -12,14 +12,15 @@ SEARCH_PORT), moto (benchmarks/s3_peer.py, S3_PORT; media on S3 once the
 settings read MEDIA_S3_*), then what ``make serve`` runs — collectstatic,
 migrate, ``gunicorn --config gunicorn.conf.py hub.wsgi`` with production
 settings (benchmarks/serve_sides.py's ``Side``; LOAD_PORT) — plus a tasks
-worker when the Makefile has one. The database holds the demo (load_demo
+worker when the Makefile has one, and a /readyz probe every 5 s as a load
+balancer would (benchmarks/load/readiness.py). The database holds the demo (load_demo
 --demo-users) and ``--practices`` generated fiches (benchmarks/corpus.py,
 benchmarks/bulk.py), indexed in the engine by ``update_index``.
 
 Faults, at fractions of ``--seconds`` (benchmarks/load/faults.py): the engine
 killed (SIGKILL) at 20 %, a page published through a manage.py process at 30 %
 (during the outage), the engine started again at 45 % (empty: the script gives
-a fresh node) and ``heal_search_index`` run when the checkout has it, PostgreSQL
+a fresh node: the probes start its heal, the worker runs it), PostgreSQL
 restarted (``pg_ctl restart -m fast``) at 75 %. The scenario is
 benchmarks/load/locustfile.py. Prints the figures (benchmarks/load/report.py);
 asserts nothing; exit status 1 when a request failed, 2 when a service did not
@@ -42,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.http_probe import request
 from benchmarks.load.faults import FaultPlan, Services
+from benchmarks.load.readiness import ReadinessProbe
 from benchmarks.load.report import Report
 from benchmarks.load.targets import find_targets
 from benchmarks.s3_peer import S3Peer, ensure_bucket
@@ -167,6 +169,9 @@ def load_run(args, tmp, stack):
     side.wait_ready(lambda: request(side.base_url, "/fr/"))
     say(f"Serving on {side.base_url} ({WORKERS} workers)")
 
+    probe = ReadinessProbe(side.base_url)
+    probe.start()
+    stack.callback(probe.stop)
     plan = FaultPlan(args.seconds, services, side, cache_url, say)
     events = tmp / "events.jsonl"
     started = time.time()
@@ -184,7 +189,23 @@ def load_run(args, tmp, stack):
     report = Report(events, plan, started)
     print_header(args, services, bool(media_env))
     report.print()
+    probe.stop()
+    print_healing(plan, probe)
     return 1 if report.failures else 0
+
+
+def print_healing(plan, probe):
+    """How long after the engine came back /readyz said it was ok (healed)."""
+    started = plan.marks.get("engine started")
+    if not started:
+        return
+    after = probe.engine_ok_again_after(started[1])
+    probes = len(probe.answers)
+    if after is None:
+        line = f"engine healed (readyz ok): not by the end ({probes} probes)"
+    else:
+        line = f"engine healed (readyz ok): {after:.0f} s after it answered again"
+    sys.stdout.write(line + "\n")
 
 
 def start_locust(args, side, targets, events, tmp):

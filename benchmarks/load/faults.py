@@ -32,7 +32,6 @@ from benchmarks.serve_sides import REPO, SideFailed
 
 RUN_DIR = Path(os.environ.get("PASSERELLE_CACHE") or Path.home() / ".cache/passerelle")
 RUN_DIR = RUN_DIR / "run"
-HEAL_COMMAND = REPO / "search/management/commands/heal_search_index.py"
 # When each fault happens, as a fraction of the run.
 ENGINE_KILLED = 0.20
 PUBLISHED = 0.30
@@ -188,19 +187,9 @@ class FaultPlan:
         )
 
     def restart_engine(self):
+        # Nothing else: the balancer's /readyz probes (benchmarks/load/
+        # readiness.py) start the heal, and the tasks worker runs it.
         self.services.restart_engine()
-        if HEAL_COMMAND.exists():
-            began = time.time()
-            subprocess.run(
-                [sys.executable, "manage.py", "heal_search_index"],
-                cwd=REPO,
-                env=self.production(),
-                capture_output=True,
-                check=False,
-            )
-            self.marks["heal_search_index"] = (began, time.time())
-        else:
-            self.notes.append("no heal_search_index command in this checkout")
 
     def restart_postgres(self):
         self.services.restart_postgres()

@@ -82,8 +82,6 @@ class Report:
         if "engine killed" in marks and "engine started" in marks:
             killed = marks["engine killed"][0]
             back = marks["engine started"][1]
-            if "heal_search_index" in marks:
-                back = max(back, marks["heal_search_index"][1])
             searches = [
                 e for e in self.between(killed, back) if e["name"].startswith("search")
             ]
