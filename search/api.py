@@ -15,7 +15,7 @@ a hit for the query statistics (``promotions.py``). Title suggestions while typi
 
 from django.http import JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from . import api_params, promotions, service
 from .json_api import UNICODE, error, read_only
@@ -44,6 +44,10 @@ def search(request):
         add_lineage(data["results"], response.results, request)  # adopt and adapt
         data["promoted"] = _promoted(params, language, request)
         answer = JsonResponse(data, json_dumps_params=UNICODE)
+        if response.degraded:
+            # The database's fallback answer: no cache may keep it (search/views.py).
+            add_never_cache_headers(answer)
+            return answer
         return _cached(answer, personal=request.user.is_authenticated)
 
 

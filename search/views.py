@@ -6,6 +6,7 @@ make an error page: they are ignored and named in a notice.
 """
 
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +54,13 @@ def search(request):
         context["all_languages_url"] = _url(
             params.replace(lang="all", page=1), language
         )
-    return render(request, "search/search.html", context)
+    answer = render(request, "search/search.html", context)
+    if response.degraded:
+        # Answered by the database while the engine is away: never kept by the
+        # page cache or a proxy, or visitors would still read this fallback
+        # (and its notice) long after the engine is back.
+        add_never_cache_headers(answer)
+    return answer
 
 
 def _promotions(params, response, language, request):

@@ -24,6 +24,7 @@ from functools import cache
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.base import SearchFieldError
@@ -549,3 +550,23 @@ def test_update_index_catches_up_after_an_outage(settings, live_engine_url):
         live_practices(), "ruches", operator="and"
     )
     assert (results, backend_name, degraded) == ([page], "default", False)
+
+
+def test_a_search_answered_by_the_database_is_never_cached(settings):
+    """Engine down: the fallback answer (page and API) is not kept by the page
+    cache or a proxy — visitors get the engine's answers as soon as it is back,
+    not a cached fallback for the cache's lifetime (seen in the load run)."""
+    from django.core.cache import cache as shared_cache
+
+    use_database_only(settings)
+    PracticePageFactory(language="fr", title="Jardin partagé")
+    use_engine(settings, closed_port_url())
+    settings.PAGE_CACHE_SECONDS = 600
+    shared_cache.clear()
+    client = Client()
+    for path in ("/fr/search/?q=jardin", "/api/search/?q=jardin&lang=fr"):
+        first = client.get(path)
+        assert first.status_code == 200
+        assert "no-store" in first["Cache-Control"], path
+        again = client.get(path)
+        assert again["X-Page-Cache"] != "hit", path

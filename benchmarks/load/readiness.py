@@ -23,10 +23,10 @@ class ReadinessProbe(threading.Thread):
         super().__init__(daemon=True, name="readyz-probe")
         self.base_url = base_url
         self.answers: list[tuple[float, int, str]] = []  # (time, status, engine)
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self):
-        while not self._stop.wait(PERIOD):
+        while not self._halt.wait(PERIOD):
             try:
                 status, _headers, body = request(self.base_url, "/readyz")
                 engine = json.loads(body).get("checks", {}).get("engine", "?")
@@ -35,7 +35,7 @@ class ReadinessProbe(threading.Thread):
             self.answers.append((time.time(), status, engine))
 
     def stop(self):
-        self._stop.set()
+        self._halt.set()
         self.join(timeout=PERIOD * 2)
 
     def engine_ok_again_after(self, moment: float) -> float | None:
