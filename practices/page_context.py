@@ -15,6 +15,7 @@ from programme.models import Commune
 
 from . import listing
 from .adaptation.context import adaptation_context
+from .fiche_sections import practice_sections
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
 from .models.resources import ResourcePage
@@ -39,6 +40,8 @@ def practice_context(page, request, context):
         lambda: listing.related_practices(page, themes=themes)
     )
     context.update(adaptation_context(page, request))  # lineage, adapt button
+    # « Sur cette page »: read from the context above when its fragment is built.
+    context["fiche_sections"] = lazy_list(practice_sections, page, context)
 
 
 def resource_context(page, request, context):

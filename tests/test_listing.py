@@ -143,7 +143,7 @@ def test_active_filter_is_selected_in_the_form(client, catalogue):
     selected = page.select_one("#filter-theme option[selected]")
     assert selected["value"] == "budget-participatif"
     assert selected.get_text() == "Budget participatif"
-    assert page.find("a", string="Effacer les filtres")["href"] == "?"
+    assert page.find("a", string="Effacer les filtres")["href"] == "?#resultats"
 
 
 def test_year_options_are_the_years_in_use(client, catalogue):
@@ -257,8 +257,8 @@ def test_pagination_links_keep_the_filters(client, thirty_practices):
     """Previous/next links of page 2 keep the active filters."""
     response = client.get(f"{INDEX}?year=2020&page=2")
     page = BeautifulSoup(response.content.decode(), "html.parser")
-    assert page.select_one('a[rel="prev"]')["href"] == "?year=2020&page=1"
-    assert page.select_one('a[rel="next"]')["href"] == "?year=2020&page=3"
+    assert page.select_one('a[rel="prev"]')["href"] == "?year=2020&page=1#resultats"
+    assert page.select_one('a[rel="next"]')["href"] == "?year=2020&page=3#resultats"
 
 
 def test_one_page_of_results_has_no_pagination(client, catalogue):

@@ -100,7 +100,7 @@ def html(response):
 
 
 def result_titles(page_html):
-    return re.findall(r'<h2 lang="\w+" dir="\w+"><a href="[^"]+">(.*?)</a>', page_html)
+    return re.findall(r'<h3 lang="\w+" dir="\w+"><a href="[^"]+">(.*?)</a>', page_html)
 
 
 def plain(text):
@@ -145,7 +145,7 @@ def test_arabic_page_searches_arabic_content_right_to_left(client):
     content = html(client.get("/ar/search/", {"q": "الميزانية"}))
     assert '<html lang="ar" dir="rtl">' in content
     assert result_titles(content) == ["<mark>الميزانية</mark> التشاركية"]
-    assert '<h2 lang="ar" dir="rtl">' in content
+    assert '<h3 lang="ar" dir="rtl">' in content
     assert '<p class="snippet" dir="auto" lang="ar">' in content
 
 
@@ -160,7 +160,7 @@ def test_all_languages_shows_a_translated_practice_once(client):
     assert sorted(titles) == ["Budget en arabe seulement", "Budget participatif"]
     assert "Aussi en :" in content
     assert f'href="/ar/pratiques/{page.slug}/" hreflang="ar"' in content
-    assert '<h2 lang="ar" dir="rtl">' in content
+    assert '<h3 lang="ar" dir="rtl">' in content
 
 
 def test_filters_show_counts_and_combine_with_and(client):
@@ -181,7 +181,7 @@ def test_filters_show_counts_and_combine_with_and(client):
     assert [plain(t) for t in result_titles(content)] == ["Budget A"]
     assert "1 résultat pour « budget »" in content
     assert "Filtres actifs" in content
-    assert 'href="?q=budget&amp;public=women"' in content  # removes the theme
+    assert 'href="?q=budget&amp;public=women#resultats"' in content  # removes the theme
 
 
 def test_document_kind_is_a_filter_with_counts(client):
@@ -210,7 +210,7 @@ def test_commune_filter_offers_moroccan_communes_only(client):
     content = html(client.get("/fr/search/", {"q": "budget"}))
     assert "2 résultats" in content
     assert re.search(r"Tanger</bdi> \(1\)", content)
-    assert "Molenbeek" not in re.sub(r"<h2.*?</h2>", "", content, flags=re.S)
+    assert "Molenbeek" not in re.sub(r"<h3 lang.*?</h3>", "", content, flags=re.S)
 
 
 def test_active_filter_can_be_removed(client):
@@ -218,7 +218,7 @@ def test_active_filter_can_be_removed(client):
     make_page("Budget A", themes=["budget-participatif"], commune="tanger")
     content = html(client.get("/fr/search/", {"q": "budget", "commune": "tanger"}))
     assert "Commune : <bdi>Tanger</bdi>" in content
-    assert '<a href="?q=budget" title="Retirer ce filtre">' in content
+    assert '<a href="?q=budget#resultats" title="Retirer ce filtre">' in content
 
 
 def test_sort_by_date_puts_the_newest_first(client):
@@ -241,7 +241,9 @@ def test_pagination_keeps_the_search(client):
     content = html(client.get("/fr/search/", params))
     assert "Page 1 sur 2" in content
     assert len(result_titles(content)) == 10
-    next_link = "?q=budget&amp;lang=all&amp;theme=budget-participatif&amp;page=2"
+    next_link = (
+        "?q=budget&amp;lang=all&amp;theme=budget-participatif&amp;page=2#resultats"
+    )
     assert f'href="{next_link}"' in content
     content = html(client.get("/fr/search/", {**params, "page": "2"}))
     assert len(result_titles(content)) == 2

@@ -87,7 +87,7 @@ def test_promotions_only_in_the_searched_language(client):
     section = promoted_section(html(client.get("/ar/search/", {"q": "budget"})))
     assert "الميزانية التشاركية" in section
     assert "Budget participatif" not in section
-    assert '<h2 class="promoted-title" lang="ar" dir="rtl">' in section
+    assert '<h3 class="promoted-title" lang="ar" dir="rtl">' in section
     assert "موصى به" in section  # « Recommandé »
     content = html(client.get("/fr/search/", {"q": "budget", "lang": "ar"}))
     assert "الميزانية التشاركية" in promoted_section(content)
