@@ -25,26 +25,9 @@ from benchmarks.serve_sides import REPO, add_worktree, commit_of, remove_worktre
 from tests import page_tour
 from tests.browser_site import DEMO_PASSWORD, start_demo_site
 from tests.lighthouse import LIGHTHOUSE_PAGES, lighthouse_scores
+from tests.page_tour import EDITOR, PUBLIC, RESULT
 
 CHROMIUM = "/usr/bin/chromium"
-EDITOR = "tanger.redaction"  # a commune editor of the demo
-PUBLIC = [
-    "home",
-    "practice-index",
-    "practice-index-filtered",
-    "practice",
-    "template-index",
-    "template",
-    "training-index",
-    "training",
-    "commune",
-    "communes",
-    "search",
-    "search-empty",
-    "login",
-    "not-found",
-]
-RESULT = ".search-results a"
 
 
 def measure_page(page, name):

@@ -14,6 +14,25 @@ PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
 DESKTOP = {"width": 1280, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+# Every public page type, by its name in tests/demo_pages.py.
+PUBLIC = (
+    "home",
+    "practice-index",
+    "practice-index-filtered",
+    "practice",
+    "template-index",
+    "template",
+    "training-index",
+    "training",
+    "commune",
+    "communes",
+    "search",
+    "search-empty",
+    "login",
+    "not-found",
+)
+EDITOR = "tanger.redaction"  # a commune editor of the demo
+RESULT = ".search-results a"  # a search result's link
 TAB_LIMIT = 80  # far beyond the 5 the issue allows: the figure is reported
 
 _axe = Axe()

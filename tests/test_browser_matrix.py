@@ -22,29 +22,12 @@ from tests import page_tour
 from tests.browser_site import DEMO_PASSWORD, start_demo_site
 from tests.conftest import require_service
 from tests.lighthouse import LIGHTHOUSE_PAGES, lighthouse_available, lighthouse_scores
+from tests.page_tour import EDITOR, PUBLIC, RESULT
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_site")]
 
 LANGUAGES = ("fr", "ar")
-PUBLIC = (
-    "home",
-    "practice-index",
-    "practice-index-filtered",
-    "practice",
-    "template-index",
-    "template",
-    "training-index",
-    "training",
-    "commune",
-    "communes",
-    "search",
-    "search-empty",
-    "login",
-    "not-found",
-)
-EDITOR = "tanger.redaction"
-RESULT = ".search-results a"
 
 
 @pytest.fixture(scope="session")
