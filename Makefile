@@ -6,7 +6,9 @@ PORT ?= 8000
 # Lanes: PostgreSQL when DATABASE_URL is set, the search engine when SEARCH_URL is
 # set; REQUIRE_SERVICES (set per lane by .ci/run) turns a missing service into a
 # failure instead of a skip.
-PYTEST_ARGS ?= -n 2
+# loadgroup: the browser matrix (one xdist group) runs on one worker, which
+# builds its demo server once, while the other worker runs the rest.
+PYTEST_ARGS ?= -n 2 --dist loadgroup
 
 .PHONY: run serve worker test lint check bench load services services-stop clean
 

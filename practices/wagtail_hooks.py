@@ -3,7 +3,12 @@ page chooser's scope."""
 
 from wagtail import hooks
 
-from .publishing import localize_update, translation_editor, translation_review
+from .publishing import (
+    localize_update,
+    rich_text_labels,
+    translation_editor,
+    translation_review,
+)
 from .publishing.chooser_scope import hide_unreadable_drafts
 
 # Before wagtail-localize's own hook (order 0), which replaces the editor of a
@@ -12,6 +17,8 @@ from .publishing.chooser_scope import hide_unreadable_drafts
 # (practices/publishing/translator_scope.py, installed in apps.py).
 hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
 hooks.register("insert_editor_js", translation_editor.direction_script)
+# Draftail's editable areas named after their field's label (rich_text_labels.py).
+hooks.register("insert_editor_js", rich_text_labels.label_script)
 # Before wagtail-localize's URLs: its "Sync translated pages" without publishing
 # for those who may not publish (practices/publishing/localize_update.py).
 hooks.register("register_admin_urls", localize_update.admin_urls)
