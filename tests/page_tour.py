@@ -81,12 +81,15 @@ def axe_violations(page):
 
 
 def tabs_to(page, selector):
-    """Tab presses after the skip link until ``selector`` has the focus (the
-    page freshly loaded): None when it is not reached within TAB_LIMIT."""
+    """Tab presses after the skip link until ``selector`` has the focus: the
+    page freshly loaded, Tab reaches the skip link, Enter follows it to the
+    main content, then Tab is counted. None when the skip link is not the
+    first stop or ``selector`` is not reached within TAB_LIMIT presses."""
     page.evaluate("document.activeElement && document.activeElement.blur()")
     page.keyboard.press("Tab")
     if not page.evaluate("document.activeElement.classList.contains('skip-link')"):
-        return None  # the skip link must come first
+        return None
+    page.keyboard.press("Enter")
     for presses in range(1, TAB_LIMIT + 1):
         page.keyboard.press("Tab")
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
