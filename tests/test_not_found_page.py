@@ -3,17 +3,12 @@ search box and a way home — also under the development settings (``make run``)
 where Django would show its debug page listing every URL pattern."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import override_settings
 
 from hub.settings import dev
+from tests.parsed_pages import parsed
 
 pytestmark = pytest.mark.django_db
-
-
-def page(response):
-    assert response.status_code == 404
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 @pytest.mark.parametrize(
@@ -21,7 +16,7 @@ def page(response):
 )
 def test_development_settings_show_the_sites_404_page(client, language, title):
     with override_settings(DEBUG=True, MIDDLEWARE=dev.MIDDLEWARE):
-        html = page(client.get(f"/{language}/nulle-part/"))
+        html = parsed(client.get(f"/{language}/nulle-part/"), 404)
     assert html.h1.get_text() == title
     assert html.html["lang"] == language
     assert html.select_one("link[rel=stylesheet]")  # styled, not Django's page
@@ -42,5 +37,5 @@ def test_without_the_setting_debug_shows_djangos_page(client):
 
 
 def test_production_404_page_has_the_search_box(client):
-    html = page(client.get("/fr/pratiques/nulle-part/"))
+    html = parsed(client.get("/fr/pratiques/nulle-part/"), 404)
     assert html.select_one("form[role=search] input[name=q]")
