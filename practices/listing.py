@@ -10,7 +10,6 @@ because links get mangled by messaging apps and people type URLs by hand.
 
 import re
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from taggit.models import Tag
 
@@ -18,7 +17,7 @@ from hub.content_version import cached
 from hub.visibility import viewer, visibility_key, visible_pages
 from programme.models import Partnership
 
-from . import content_types, facets
+from . import content_types, facets, sorting
 
 PAGE_SIZE = 12
 # What a requested value must look like to be looked up at all: a slug (tag
@@ -80,8 +79,10 @@ def build(request, queryset, locale, filter_names, fixed=None, cache_as=None):
     ignored = [n for n in ignored if n not in active]
     for name, value in active.items():
         queryset = queryset.filter(**{FILTERS[name].lookup: value})
-    queryset = with_related(queryset).order_by("-year", "title", "pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = sorting.requested(request)
+    page = sorting.paginate(
+        with_related(queryset), sort, request.GET.get("page"), PAGE_SIZE
+    )
     return {
         "page_obj": page,
         "filters": [
@@ -96,6 +97,10 @@ def build(request, queryset, locale, filter_names, fixed=None, cache_as=None):
         "active_filters": active,
         "ignored_filters": ignored,
         "querystring_without_page": querystring_without(request, "page"),
+        "sort": sort,
+        # Kept by the filters form (a hidden field) when it is not the default.
+        "sort_kept": None if sort == sorting.DEFAULT else sort,
+        "sort_links": sorting.links(request, sort),
     }
 
 
