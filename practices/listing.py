@@ -10,15 +10,14 @@ because links get mangled by messaging apps and people type URLs by hand.
 
 import re
 
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, Subquery
 from taggit.models import Tag
 
 from hub.content_version import cached
 from hub.visibility import viewer, visibility_key, visible_pages
 from programme.models import Partnership
 
-from . import content_types, facets
+from . import content_types, facets, sorting
 
 PAGE_SIZE = 12
 # What a requested value must look like to be looked up at all: a slug (tag
@@ -80,8 +79,10 @@ def build(request, queryset, locale, filter_names, fixed=None, cache_as=None):
     ignored = [n for n in ignored if n not in active]
     for name, value in active.items():
         queryset = queryset.filter(**{FILTERS[name].lookup: value})
-    queryset = with_related(queryset).order_by("-year", "title", "pk")
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort = sorting.requested(request)
+    page = sorting.paginate(
+        with_related(queryset), sort, request.GET.get("page"), PAGE_SIZE
+    )
     return {
         "page_obj": page,
         "filters": [
@@ -96,6 +97,10 @@ def build(request, queryset, locale, filter_names, fixed=None, cache_as=None):
         "active_filters": active,
         "ignored_filters": ignored,
         "querystring_without_page": querystring_without(request, "page"),
+        "sort": sort,
+        # Kept by the filters form (a hidden field) when it is not the default.
+        "sort_kept": None if sort == sorting.DEFAULT else sort,
+        "sort_links": sorting.links(request, sort),
     }
 
 
@@ -114,34 +119,56 @@ def requested(request, filter_names):
 
 def filter_options(name, pages, locale, wanted=None):
     """value -> label for one filter: the values the listed ``pages`` use, by
-    name (years newest first), in one query.
+    name (years newest first), each label with the number of pages that
+    choosing it lists (« Tanger (4) »), in one query.
 
     "Listed" means listed once the *other* requested filters apply (a requested
     value no page of ``pages`` uses does not narrow: it will be ignored), so
     that choosing a value in this select shows pages. The value requested for
     this filter stays offered if any of ``pages`` uses it, even when the other
-    filters leave no page with it: the visitor sees it and can remove it.
+    filters leave no page with it (counted 0): the visitor sees it and can
+    remove it.
     """
     wanted = wanted or {}
     facet = FILTERS[name]
     listed = _narrowed(pages, wanted, but=name)
     value = wanted.get(name)
     if name == "year":
-        if value:
-            listed = pages.filter(Q(pk__in=listed.values("pk")) | Q(year=value))
-        years = listed.exclude(year=None).values_list("year", flat=True).distinct()
-        return {str(y): str(y) for y in sorted(years, reverse=True)}
+        counted = (
+            listed.exclude(year=None)
+            .order_by()
+            .values_list("year")
+            .annotate(n=Count("pk", distinct=True))
+        )
+        counts = {str(year): n for year, n in counted}
+        if value and value not in counts and _having(pages, name, value).exists():
+            counts[value] = 0
+        years = sorted(counts, key=int, reverse=True)
+        return {year: _counted(year, counts[year]) for year in years}
     if facet.vocabulary:
         terms = facet.vocabulary_model.objects.filter(
             locale=locale, **facet.term_filter()
         )
     else:
         terms = Tag.objects.all()  # free tags, in no language
-    used = Exists(listed.filter(**{facet.lookup: OuterRef("slug")}))
+    having = listed.filter(**{facet.lookup: OuterRef("slug")})
+    used = Exists(having)
     if value:
         used |= Q(slug=value) & Exists(_having(pages, name, value))
-    found = terms.filter(used).order_by("name").values_list("slug", "name")
-    return dict(found)
+    # COUNT(*) of the listed pages that have the term, as a subquery of the
+    # terms' query: still one query per filter.
+    count = having.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    found = (
+        terms.filter(used)
+        .annotate(n=Subquery(count))
+        .order_by("name")
+        .values_list("slug", "name", "n")
+    )
+    return {slug: _counted(label, n) for slug, label, n in found}
+
+
+def _counted(label, number):
+    return f"{label} ({number})"
 
 
 def _having(pages, name, value):

@@ -15,6 +15,7 @@ from programme.models import Commune
 
 from . import listing
 from .adaptation.context import adaptation_context
+from .communes_index import communes_index
 from .fiche_sections import practice_sections
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
@@ -59,19 +60,34 @@ def training_context(page, request, context):
     context["video_embed"] = video_embed(page.video_url)
 
 
-def index_context(page, request, context, commune_slug=None, tag_slug=None):
+def index_context(
+    page, request, context, commune_slug=None, tag_slug=None, communes=False
+):
     """The index's pages, filtered and paginated. The practice index's routes
     pass ``commune_slug`` or ``tag_slug``: that commune or tag is fixed before
-    anything else, so the listing is computed once, already narrowed."""
+    anything else, so the listing is computed once, already narrowed; or
+    ``communes``: the index of the partner communes, no listing."""
+    if communes:
+        context.update(communes_index(page.locale_id, viewer(request)))
+        return
     fixed = {}
+    filter_names = page.filter_names
     if commune_slug is not None:
         commune = get_object_or_404(
             Commune.objects.select_related("region"),
             slug=commune_slug,
             locale_id=page.locale_id,
         )
-        fixed["commune"] = context["commune"] = commune
-        context["partnerships"] = listing.partnerships_of(commune)
+        context["commune"] = commune
+        context["partnerships"] = partnerships = listing.partnerships_of(commune)
+        # A Belgian commune has no practices of its own: its page lists its
+        # Moroccan partner's, and says so.
+        listed = commune
+        if commune.country == "BE" and partnerships:
+            listed = context["partner"] = partnerships[0].moroccan_commune
+        fixed["commune"] = listed
+        # A commune is in one region: a region filter would change nothing.
+        filter_names = [name for name in filter_names if name != "region"]
     if tag_slug is not None:
         # Only a tag the viewer could find on a live page: one used only on a
         # draft or a private page answers 404, as if it did not exist.
@@ -85,7 +101,7 @@ def index_context(page, request, context, commune_slug=None, tag_slug=None):
             request,
             pages,
             page.locale_id,
-            page.filter_names,
+            filter_names,
             fixed=fixed,
             cache_as=page.pk,
         )

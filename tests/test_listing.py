@@ -142,7 +142,7 @@ def test_active_filter_is_selected_in_the_form(client, catalogue):
     page = BeautifulSoup(response.content.decode(), "html.parser")
     selected = page.select_one("#filter-theme option[selected]")
     assert selected["value"] == "budget-participatif"
-    assert selected.get_text() == "Budget participatif"
+    assert selected.get_text() == "Budget participatif (2)"
     assert page.find("a", string="Effacer les filtres")["href"] == "?#resultats"
 
 
@@ -159,7 +159,7 @@ def test_arabic_index_filters_arabic_practices_by_shared_slug(client, catalogue)
     assert listed(response) == ["E عربي"]
     page = BeautifulSoup(response.content.decode(), "html.parser")
     assert page.select_one("#filter-theme option[selected]").get_text() == (
-        "الميزانية التشاركية"
+        "الميزانية التشاركية (1)"
     )
 
 
@@ -187,6 +187,36 @@ def test_options_are_the_values_the_listed_pages_use(client, catalogue):
     assert options(response, "public") == ["women", "youth", "migrants"]
     assert options(response, "tag") == ["genre", "jeunesse"]
     assert options(response, "year") == ["2021", "2020", "2019"]
+
+
+def option_labels(response, name):
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    return [o.get_text() for o in page.select(f"#filter-{name} option") if o["value"]]
+
+
+def test_options_count_the_pages_they_would_list(client, catalogue):
+    """Each option tells how many pages choosing it lists, with the other
+    active filters; a requested value that now lists nothing says 0."""
+    response = client.get(INDEX)
+    assert option_labels(response, "commune") == [
+        "Figuig (1)",
+        "Tanger (2)",
+        "Tiznit (1)",
+    ]
+    assert option_labels(response, "year") == ["2021 (1)", "2020 (2)", "2019 (1)"]
+    response = client.get(f"{INDEX}?commune=tanger&year=2021")
+    assert option_labels(response, "theme") == ["Budget participatif (1)"]
+    assert option_labels(response, "year") == ["2021 (1)", "2020 (1)"]
+    assert option_labels(response, "tag") == ["jeunesse (1)"]
+    response = client.get(f"{INDEX}?commune=figuig&year=2021")
+    assert "2021 (0)" in option_labels(response, "year")  # kept, to remove it
+    # Choosing an option lists as many pages as it said.
+    for value, label in zip(
+        options(response, "theme"), option_labels(response, "theme"), strict=True
+    ):
+        count = int(label.rsplit("(", 1)[1].rstrip(")"))
+        listing = client.get(f"{INDEX}?commune=figuig&year=2021&theme={value}")
+        assert len(listed(listing)) == count
 
 
 def test_options_follow_the_other_active_filters(client, catalogue):
@@ -225,7 +255,7 @@ def test_arabic_index_offers_the_arabic_pages_values(client, catalogue):
     """The Arabic index offers the terms its Arabic pages use, in Arabic."""
     page = BeautifulSoup(client.get("/ar/pratiques/").content.decode(), "html.parser")
     themes = [o.get_text() for o in page.select("#filter-theme option") if o["value"]]
-    assert themes == ["الميزانية التشاركية"]
+    assert themes == ["الميزانية التشاركية (1)"]
     assert options(client.get("/ar/pratiques/"), "commune") == []
 
 

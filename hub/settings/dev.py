@@ -30,3 +30,6 @@ ALLOWED_HOSTS = _HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Readable logs in a terminal; LOG_FORMAT=json to see what production writes.
 LOGGING = logging_config(LOG_FORMAT or "text", LOG_LEVEL)
+# An unknown URL shows the site's 404 page, as in production, not Django's
+# debug page (hub/debug_not_found.py).
+MIDDLEWARE = [*MIDDLEWARE, "hub.debug_not_found.SiteNotFoundMiddleware"]  # noqa: F405

@@ -1,7 +1,8 @@
 """Index pages: filtered, paginated lists of practices, templates and trainings.
 
 The practice index also answers ``commune/<slug>/`` and ``tag/<slug>/`` so that a
-commune (a snippet, not a page) and a free tag each get a page of their own.
+commune (a snippet, not a page) and a free tag each get a page of their own, and
+``communes/``: the index of the partner communes.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,12 @@ class PracticeIndexPage(RoutablePageMixin, ListingIndexPage):
     def commune_route(self, request, slug):
         return self.render(
             request, commune_slug=slug, template="practices/commune_page.html"
+        )
+
+    @path("communes/")
+    def communes_route(self, request):
+        return self.render(
+            request, communes=True, template="practices/communes_page.html"
         )
 
     @re_path(r"^tag/(?P<slug>[-\w]+)/$")
