@@ -44,6 +44,7 @@ def paths_of(lang):
         "training-index": index_of(TrainingIndexPage, lang).url,
         "training": first(TrainingPage, lang).url,
         "commune": f"{index.url}commune/{commune.slug}/",
+        "communes": f"{index.url}communes/",
         "search": f"/{lang}/search/?q={QUERIES[lang]}",
         "search-empty": f"/{lang}/search/?q=zzqxwv",
         "share": f"/{lang}/partager/",

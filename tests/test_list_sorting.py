@@ -76,8 +76,8 @@ def test_order_is_kept_with_filters_and_pages(client, catalogue):
     current = page.select_one(".sort-links [aria-current]")
     assert current.get_text() == "Tri : Titre"
     hrefs = [a["href"] for a in page.select(".sort-links a")]
-    assert "?theme=budget-participatif" in hrefs  # the default: no tri
-    assert "?theme=budget-participatif&tri=recents" in hrefs
+    assert "?theme=budget-participatif#resultats" in hrefs  # the default: no tri
+    assert "?theme=budget-participatif&tri=recents#resultats" in hrefs
     assert listed(client.get("/fr/pratiques/?tri=titre&theme=budget-participatif")) == [
         "Budget des jeunes",
         "Égalité au conseil",
