@@ -7,10 +7,13 @@ section and enters the review workflow.
 
 import pytest
 from django.contrib.auth.models import User
-from wagtail.models import Collection
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Collection, TaskState
 
 from practices.models import PracticePage
-from practices.models.roles import EDITOR, CommuneRole
+from practices.models.review_task import CommuneReviewTask
+from practices.models.roles import EDITOR, REVIEWER, CommuneRole
 from practices.publishing.roles import ensure_roles
 from practices.publishing.sections import section_for
 from programme.models import Commune
@@ -224,3 +227,53 @@ def contrast_on_white(rgb):
     ]
     luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
     return 1.05 / (luminance + 0.05)
+
+
+@pytest.fixture
+def reviewer(agent):
+    tanger = Commune.objects.get(slug="tanger", locale=locale("fr"))
+    user = User.objects.create_user("youssef", password="mot-de-passe-relecteur")
+    user.groups.add(CommuneRole.objects.get(commune=tanger, role=REVIEWER).group)
+    return user
+
+
+def test_reviewer_approves_the_shared_fiche_in_the_admin(
+    live_server,
+    browser_page,  # noqa: F811 (fixture)
+    agent,
+    reviewer,
+):
+    """Tanger's reviewer opens the submitted fiche in the admin and approves it
+    from the editor's footer: it moves on to the coordination."""
+    sharer = Client()
+    sharer.force_login(agent)
+    sharer.post(
+        "/fr/partager/",
+        {"language": "fr", "title": "Cantine", "summary": "S", "action": "submit"},
+    )
+    practice = PracticePage.objects.get()
+    commune_task = practice.current_workflow_task
+    assert isinstance(commune_task.specific, CommuneReviewTask)
+    task_state = practice.current_workflow_task_state
+
+    page = browser_page
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + reverse("wagtailadmin_login"))
+    page.fill("input[name=username]", "youssef")
+    page.fill("input[name=password]", "mot-de-passe-relecteur")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[practice.pk]))
+    page.locator("footer .w-dropdown__toggle").first.click()
+    approve = page.locator(
+        "button[data-workflow-action-name=approve]"
+        ":not([data-workflow-action-modal-url])"
+    )
+    with page.expect_navigation():
+        approve.click()
+    practice.refresh_from_db()
+    assert practice.current_workflow_task.pk != commune_task.pk
+    done = TaskState.objects.get(pk=task_state.pk)
+    assert done.status == TaskState.STATUS_APPROVED
+    assert done.finished_by == reviewer
+    assert not practice.live  # the coordination publishes
