@@ -116,3 +116,33 @@ def test_login_page_before_any_error_focuses_the_username(client):
     html = client.get("/fr/compte/connexion/").content.decode()
     assert "error-summary" not in html
     assert "autofocus" in tag_with_id(html, "id_username")
+
+
+@pytest.fixture
+def private_page():
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import PracticePageFactory
+
+    page = PracticePageFactory(title="Budget à mot de passe", commune="tanger")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="sésame"
+    )
+    return (
+        page,
+        f"/{{lang}}/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+    )
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_private_page_password_form_leads_to_the_error(client, private_page, language):
+    """Wagtail's shared-password form, in the site's layout, with the summary."""
+    page, url = private_page
+    html = client.post(
+        url.format(lang=language), {"password": "faux", "return_url": page.url}
+    ).content.decode()
+    assert '<meta name="viewport"' in html
+    label = {"fr": "Mot de passe", "ar": "كلمة المرور"}[language]
+    assert links_of(summary_of(html)) == [("id_password", label)]
+    assert 'aria-invalid="true"' in tag_with_id(html, "id_password")
+    assert re.search({"fr": "<title>Erreur : ", "ar": "<title>خطأ: "}[language], html)
