@@ -22,6 +22,12 @@ class MemberLoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return home_url()
 
+    def form_invalid(self, form):
+        # Focus goes to the error summary; a second autofocus (Django's, on
+        # the username) would compete with it.
+        form.fields["username"].widget.attrs.pop("autofocus", None)
+        return super().form_invalid(form)
+
 
 class MemberLogoutView(auth_views.LogoutView):
     """POST only (Django ≥ 5): a link cannot log anyone out."""

@@ -7,10 +7,13 @@ section and enters the review workflow.
 
 import pytest
 from django.contrib.auth.models import User
-from wagtail.models import Collection
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Collection, TaskState
 
 from practices.models import PracticePage
-from practices.models.roles import EDITOR, CommuneRole
+from practices.models.review_task import CommuneReviewTask
+from practices.models.roles import EDITOR, REVIEWER, CommuneRole
 from practices.publishing.roles import ensure_roles
 from practices.publishing.sections import section_for
 from programme.models import Commune
@@ -103,3 +106,174 @@ def test_share_in_arabic_keeps_everything_then_submits(
     assert practice.workflow_in_progress
     assert practice.funding_own == 25000
     assert practice.attachments.get().document.title == "حصيلة"
+
+
+# Journeys of issue #13, on a phone (390×844), in both languages: one error
+# leads to the field, the fix is sent for review; axe-core finds nothing on the
+# share form with errors nor on the login page with errors (phone and desktop).
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+DONE = {"fr": "Votre fiche a été envoyée en relecture", "ar": "أُرسلت بطاقتكم للمراجعة"}
+
+
+def axe_violations(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in found]
+
+
+def log_in_as_agent(page, base, language):
+    page.goto(f"{base}/{language}/partager/")
+    page.wait_for_url(f"**/{language}/compte/connexion/?next=/{language}/partager/")
+    page.fill("#id_username", "amina")
+    page.fill("#id_password", "mot-de-passe-agent")
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url(f"**/{language}/partager/")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_one_error_leads_to_the_field_then_the_fiche_is_sent(
+    live_server,
+    browser_page,  # noqa: F811 (fixture)
+    agent,
+    language,
+):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in_as_agent(page, live_server.url, language)
+    page.fill("[name=title]", TITLE)
+    page.fill("[name=summary]", TEXTS["summary"])
+    page.fill("[name=funding_own]", "12,5")  # no centimes: the one error
+    with page.expect_navigation():
+        page.click("button[value=submit]")
+
+    # The summary has the focus, at the top of the screen, and names the field.
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "error-summary"
+    assert page.title().startswith({"fr": "Erreur : ", "ar": "خطأ: "}[language])
+    summary = page.locator(".error-summary")
+    assert 0 <= summary.bounding_box()["y"] < PHONE["height"]
+    link = summary.locator("a")
+    assert link.count() == 1
+    label = page.locator("label[for=id_funding_own]").inner_text()
+    assert link.inner_text() == label
+    assert axe_violations(page) == []
+    # The field is far below; the link brings it, with its label, into view.
+    field = page.locator("#id_funding_own")
+    assert field.bounding_box()["y"] > 2 * PHONE["height"]
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "id_funding_own"
+    label_box = page.locator("label[for=id_funding_own]").bounding_box()
+    assert 0 <= label_box["y"] and field.bounding_box()["y"] < PHONE["height"]
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "id_funding_own_error" in field.get_attribute("aria-describedby")
+    # The invalid state shows: a red, wider border (not the 1px grey one).
+    border = field.evaluate(
+        "el => ((s) => [s.borderTopColor, s.borderTopWidth])(getComputedStyle(el))"
+    )
+    assert border == ["rgb(164, 38, 44)", "2px"]
+
+    field.fill("25000")
+    with page.expect_navigation():
+        page.click("button[value=submit]")
+    assert "/merci/" in page.url, page.locator("main").inner_text()[:600]
+    assert DONE[language] in page.content()
+    practice = PracticePage.objects.get()
+    assert practice.workflow_in_progress and practice.funding_own == 25000
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1280"])
+def test_forms_with_errors_pass_axe(
+    live_server,
+    browser_page,  # noqa: F811 (fixture)
+    agent,
+    language,
+    viewport,
+):
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.goto(f"{live_server.url}/{language}/compte/connexion/")
+    page.fill("#id_username", "amina")
+    page.fill("#id_password", "pas-le-bon")
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    assert axe_violations(page) == []
+
+    page.fill("#id_password", "mot-de-passe-agent")
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").click()
+    page.goto(f"{live_server.url}/{language}/partager/")
+    with page.expect_navigation():
+        page.click("button[value=draft]")  # nothing typed: no title, no summary
+    assert page.locator(".error-summary a").count() == 2
+    assert axe_violations(page) == []
+    # Every input's border is at least 3:1 against white (WCAG 1.4.11).
+    colours = page.eval_on_selector_all(
+        ".share-field input:not([type=checkbox]):not([type=radio]), "
+        ".share-field textarea, .share-field select",
+        "els => [...new Set(els.map(el => getComputedStyle(el).borderTopColor))]",
+    )
+    assert colours and all(contrast_on_white(c) >= 3 for c in colours), colours
+
+
+def contrast_on_white(rgb):
+    """WCAG contrast ratio of an ``rgb(r, g, b)`` colour against white."""
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : -1].split(",")[:3]]
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+@pytest.fixture
+def reviewer(agent):
+    tanger = Commune.objects.get(slug="tanger", locale=locale("fr"))
+    user = User.objects.create_user("youssef", password="mot-de-passe-relecteur")
+    user.groups.add(CommuneRole.objects.get(commune=tanger, role=REVIEWER).group)
+    return user
+
+
+def test_reviewer_approves_the_shared_fiche_in_the_admin(
+    live_server,
+    browser_page,  # noqa: F811 (fixture)
+    agent,
+    reviewer,
+):
+    """Tanger's reviewer opens the submitted fiche in the admin and approves it
+    from the editor's footer: it moves on to the coordination."""
+    sharer = Client()
+    sharer.force_login(agent)
+    sharer.post(
+        "/fr/partager/",
+        {"language": "fr", "title": "Cantine", "summary": "S", "action": "submit"},
+    )
+    practice = PracticePage.objects.get()
+    commune_task = practice.current_workflow_task
+    assert isinstance(commune_task.specific, CommuneReviewTask)
+    task_state = practice.current_workflow_task_state
+
+    page = browser_page
+    page.set_viewport_size(DESKTOP)
+    page.goto(live_server.url + reverse("wagtailadmin_login"))
+    page.fill("input[name=username]", "youssef")
+    page.fill("input[name=password]", "mot-de-passe-relecteur")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[practice.pk]))
+    page.locator("footer .w-dropdown__toggle").first.click()
+    approve = page.locator(
+        "button[data-workflow-action-name=approve]"
+        ":not([data-workflow-action-modal-url])"
+    )
+    with page.expect_navigation():
+        approve.click()
+    practice.refresh_from_db()
+    assert practice.current_workflow_task.pk != commune_task.pk
+    done = TaskState.objects.get(pk=task_state.pk)
+    assert done.status == TaskState.STATUS_APPROVED
+    assert done.finished_by == reviewer
+    assert not practice.live  # the coordination publishes

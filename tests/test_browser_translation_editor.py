@@ -6,6 +6,8 @@ the field out right-to-left while the French source stays left-to-right
 (practices/static/practices/admin/translation-direction.js).
 """
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Collection, Locale
@@ -28,6 +30,7 @@ pytestmark = [
 ]
 
 ARABIC = "مطعم تضامني"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 @pytest.fixture(params=["fr", "ar"])
@@ -89,3 +92,49 @@ def test_arabic_target_field_is_right_to_left(
     assert source.inner_text() == "Cantine solidaire"
     assert direction(source) == "ltr"
     assert source.get_attribute("lang") == "fr"
+
+
+def test_translator_translates_every_segment_and_submits(
+    live_server,
+    browser_page,  # noqa: F811
+    translation,
+):
+    """The translator's journey (issue #13): every segment of every tab is
+    translated in the editor, then « Soumettre à la validation » hands the
+    Arabic fiche to the coordination's workflow, unpublished."""
+    from playwright.sync_api import expect  # as browser_page: only in this lane
+
+    page, translator = translation
+    log_in(browser_page, live_server, translator)
+    browser_page.goto(
+        live_server.url + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
+    editor = browser_page.locator(".js-translation-editor")
+    editor.locator("li.incomplete").first.wait_for()
+    tabs = browser_page.locator("[role=tab]")
+    for index in range(max(tabs.count(), 1)):
+        if tabs.count():
+            tabs.nth(index).click()
+        while (left := editor.locator("li.incomplete:visible").count()) > 0:
+            segment = editor.locator("li.incomplete:visible").first
+            # « Translate », type, « Save »: both are the segment's last button.
+            segment.locator("button").last.click()
+            source = segment.locator("[data-translation-source]").inner_text()
+            # The slug takes Latin letters: an Arabic one would be emptied,
+            # and the translation refused as incomplete.
+            typed = f"{source}-ar" if SLUG.fullmatch(source) else ARABIC
+            segment.locator("textarea").fill(typed)
+            segment.locator("button").last.click()
+            # Saved on the server once the segment is no longer incomplete.
+            expect(editor.locator("li.incomplete:visible")).to_have_count(left - 1)
+    assert editor.locator("li.incomplete").count() == 0
+
+    with browser_page.expect_navigation():
+        browser_page.click("[data-translation-submit] button[name=action-submit]")
+    page.refresh_from_db()
+    shown = browser_page.locator(".messages").all_inner_texts()
+    assert page.workflow_in_progress, shown
+    assert not page.live
+    assert page.get_latest_revision_as_object().title == ARABIC
+    # The editor says it was submitted, naming the fiche.
+    assert any("Cantine solidaire" in m or ARABIC in m for m in shown), shown

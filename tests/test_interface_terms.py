@@ -1,0 +1,109 @@
+"""One Arabic term per concept across the interface (issue #13).
+
+``locale/interface-terms.csv`` lists the recurring concepts with their French
+and Arabic terms, a pattern that finds the concept in a msgid, and the Arabic
+renderings that must not be used for it. The Arabic catalogue is checked entry
+by entry; Django's and Wagtail's strings that public pages show are checked as
+they are rendered (``hub.interface_overrides`` translates them again), and so
+are the login page and the share form with errors, whole. A row may list no
+variant: it then only documents the term.
+"""
+
+import csv
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils.translation import gettext, override
+
+from hub.interface_overrides import OVERRIDDEN
+from tests.test_share_form import editor, editor_client  # noqa: F401 (fixtures)
+
+LOCALE = Path(settings.LOCALE_PATHS[0])
+# A variant is a whole Arabic word, maybe with its clitics (و ف ب ل ك, ال, لل):
+# « الولوجيات » (accessibility) is not « ولوج », « الشباب » is not « باب ».
+LETTER = "\u0600-\u06ff"
+CLITICS = "(?:[وفبلك])?(?:ال|لل)?"
+
+
+def word(variant):
+    return re.compile(rf"(?<![{LETTER}]){CLITICS}{re.escape(variant)}(?![{LETTER}])")
+
+
+def terms():
+    with open(LOCALE / "interface-terms.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["pattern"] = re.compile(row["msgid_pattern"], re.IGNORECASE)
+        row["forbidden"] = [word(v) for v in row["not_arabic"].split("|") if v]
+    return rows
+
+
+TERMS = terms()
+
+
+def forbidden_in(text, row):
+    return [m[0] for variant in row["forbidden"] if (m := variant.search(text))]
+
+
+def arabic_entries():
+    po = polib.pofile(str(LOCALE / "ar/LC_MESSAGES/django.po"))
+    for entry in po:
+        if not entry.obsolete and entry.msgid:
+            msgid = " ".join(filter(None, [entry.msgid, entry.msgid_plural]))
+            yield msgid, " ".join([entry.msgstr, *entry.msgstr_plural.values()])
+
+
+def test_glossary_is_well_formed():
+    concepts = [row["concept"] for row in TERMS]
+    assert len(concepts) >= 15 and len(set(concepts)) == len(concepts)
+    for row in TERMS:
+        assert row["french"] and row["arabic"], row["concept"]
+        assert not forbidden_in(row["arabic"], row), row["concept"]
+
+
+@pytest.mark.parametrize("row", TERMS, ids=lambda row: row["concept"])
+def test_catalogue_uses_one_arabic_term_per_concept(row):
+    """Every Arabic entry about the concept avoids its listed variants."""
+    about = [(m, s) for m, s in arabic_entries() if row["pattern"].search(m)]
+    wrong = [(m, s) for m, s in about if forbidden_in(s, row)]
+    assert not wrong, f"{row['concept']}: use « {row['arabic']} » in {wrong}"
+
+
+def test_overridden_django_and_wagtail_strings_follow_the_glossary():
+    """Our catalogue wins over Django's and Wagtail's in Arabic, not in French
+    (an empty French msgstr leaves Django's own French)."""
+    password = next(row for row in TERMS if row["concept"] == "password")
+    with override("ar"):
+        rendered = [gettext(msgid) for msgid in OVERRIDDEN]
+    for msgid, text in zip(OVERRIDDEN, rendered, strict=True):
+        assert text != msgid, f"{msgid!r} has no Arabic in locale/"
+        assert not forbidden_in(text, password), text
+    assert rendered[0] == password["arabic"]
+    with override("fr"):
+        assert gettext("Password") == "Mot de passe"
+
+
+def page_text_violations(html):
+    return {
+        row["concept"]: found for row in TERMS if (found := forbidden_in(html, row))
+    }
+
+
+@pytest.mark.django_db
+def test_arabic_login_page_says_password_one_way(client):
+    html = client.get("/ar/compte/connexion/").content.decode()
+    html += client.post(
+        "/ar/compte/connexion/", {"username": "nobody", "password": "faux"}
+    ).content.decode()
+    assert "كلمة المرور" in html
+    assert page_text_violations(html) == {}
+
+
+@pytest.mark.django_db
+def test_arabic_share_form_with_errors_follows_the_glossary(editor_client):  # noqa: F811
+    html = editor_client.post("/ar/partager/", {"language": "ar"}).content.decode()
+    assert "بعض المعلومات تحتاج إلى تصحيح" in html
+    assert page_text_violations(html) == {}
