@@ -13,7 +13,7 @@ from hub.page_context import register
 from hub.visibility import viewer, visible_pages
 from programme.models import Commune
 
-from . import listing
+from . import listing, other_language
 from .adaptation.context import adaptation_context
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
@@ -87,6 +87,13 @@ def index_context(page, request, context, commune_slug=None, tag_slug=None):
             cache_as=page.pk,
         )
     )
+    # "8 more in French": the same filters, in the other language.
+    filters = {name: value.slug for name, value in fixed.items()}
+    filters.update(context["active_filters"])
+    context["other_language_hint"] = other_language.hint(
+        request, page, viewer(request), filters
+    )
+    context["other_language_type"] = other_language.content_type_key(page.listing_model)
 
 
 def detail_context(page):
