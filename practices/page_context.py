@@ -18,6 +18,7 @@ from .adaptation.context import adaptation_context
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
 from .models.resources import ResourcePage
+from .translation_attachments import attachments_of
 from .videos import video_embed
 
 
@@ -30,7 +31,7 @@ def register_builders():
 
 
 def practice_context(page, request, context):
-    context.update(detail_context(page))
+    context.update(detail_context(page, request))
     context["participations"] = page.participations.select_related("target_public")
     # Read once (a new query at each page.themes.all): the chips and the
     # related practices both use them.
@@ -42,7 +43,7 @@ def practice_context(page, request, context):
 
 
 def resource_context(page, request, context):
-    context.update(detail_context(page))
+    context.update(detail_context(page, request))
     context["downloads"] = downloads_for(context["attachments"])
     context["related_groups"] = SimpleLazyObject(
         lambda: [
@@ -96,13 +97,14 @@ def index_context(page, request, context, commune_slug=None, tag_slug=None):
     context["other_language_type"] = other_language.content_type_key(page.listing_model)
 
 
-def detail_context(page):
+def detail_context(page, request=None):
     """What every detail page shows besides its own fields, in a fixed number of
     queries: attachments with their documents, tags, and the index URL for links.
     Tags and the index URL are read only if a cached fragment (the templates'
-    ``wagtailpagecache``) is rebuilt; the attachments depend on the viewer."""
+    ``wagtailpagecache``) is rebuilt; the attachments depend on the viewer,
+    and include those of the page's translations (``translation_attachments``)."""
     return {
-        "attachments": list(page.attachments.select_related("document")),
+        "attachments": attachments_of(page, request),
         "tags": lazy_list(lambda: page.tags.order_by("name")),
         "practice_index_url": SimpleLazyObject(
             lambda: practice_index_url(page.locale_id)
