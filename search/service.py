@@ -84,13 +84,17 @@ def run(params, http_request=None, clamp_page=False, user=None, bridge=False):
 
     ``bridge``: language is a bridge, not a wall. A query searched in one
     language searches every language (glossary included, ``search.glossary``)
-    when it is written in the other language's script or finds nothing in its
-    own; ``response.params`` is then the search that ran (``lang="all"``) and
+    when it finds nothing in its own, or at once when it is written in the
+    other language's script and its language is the interface's (not chosen);
+    ``response.params`` is then the search that ran (``lang="all"``) and
     ``response.bridged_from`` the language asked for."""
     if bridge and params.q and params.lang != "all":
+        # The script decides only for the interface's own language: a visitor
+        # who chose the other language explicitly gets it first.
         written_in = script.language_of(params.q)
+        crossing = written_in not in (None, params.lang)
         own = None
-        if written_in in (None, params.lang):
+        if not crossing or params.lang != get_language():
             own = _run(params, http_request, clamp_page, user)
             if own.count or own.failed:
                 return own
