@@ -10,12 +10,15 @@ class PracticesConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import page_context, signal_handlers
+        from hub import language_query
+
+        from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
         from .publishing import translator_scope
 
         checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
         page_context.register_builders()
+        language_query.register(language_bridge.translate_params)
         # Before any permission check: the page policy every check asks.
         translator_scope.install()

@@ -13,13 +13,14 @@ from hub.page_context import register
 from hub.visibility import viewer, visible_pages
 from programme.models import Commune
 
-from . import listing
+from . import listing, other_language
 from .adaptation.context import adaptation_context
 from .communes_index import communes_index
 from .fiche_sections import practice_sections
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
 from .models.resources import ResourcePage
+from .translation_attachments import attachments_of
 from .videos import video_embed
 
 
@@ -32,7 +33,7 @@ def register_builders():
 
 
 def practice_context(page, request, context):
-    context.update(detail_context(page))
+    context.update(detail_context(page, request))
     context["participations"] = page.participations.select_related("target_public")
     # Read once (a new query at each page.themes.all): the chips and the
     # related practices both use them.
@@ -46,7 +47,7 @@ def practice_context(page, request, context):
 
 
 def resource_context(page, request, context):
-    context.update(detail_context(page))
+    context.update(detail_context(page, request))
     context["downloads"] = downloads_for(context["attachments"])
     context["related_groups"] = SimpleLazyObject(
         lambda: [
@@ -106,15 +107,23 @@ def index_context(
             cache_as=page.pk,
         )
     )
+    # "8 more in French": the same filters, in the other language.
+    filters = {name: value.slug for name, value in fixed.items()}
+    filters.update(context["active_filters"])
+    context["other_language_hint"] = other_language.hint(
+        request, page, viewer(request), filters
+    )
+    context["other_language_type"] = other_language.content_type_key(page.listing_model)
 
 
-def detail_context(page):
+def detail_context(page, request=None):
     """What every detail page shows besides its own fields, in a fixed number of
     queries: attachments with their documents, tags, and the index URL for links.
     Tags and the index URL are read only if a cached fragment (the templates'
-    ``wagtailpagecache``) is rebuilt; the attachments depend on the viewer."""
+    ``wagtailpagecache``) is rebuilt; the attachments depend on the viewer,
+    and include those of the page's translations (``translation_attachments``)."""
     return {
-        "attachments": list(page.attachments.select_related("document")),
+        "attachments": attachments_of(page, request),
         "tags": lazy_list(lambda: page.tags.order_by("name")),
         "practice_index_url": SimpleLazyObject(
             lambda: practice_index_url(page.locale_id)

@@ -31,7 +31,7 @@ from wagtail.models import Page
 from hub.visibility import visible_pages
 from practices import content_types
 
-from . import facets, glossary, highlight, visibility
+from . import facets, glossary, highlight, script, visibility
 from .analysis import analyse
 from .backends.engine import TRANSPORT_ERRORS
 from .resilience import run_search
@@ -70,13 +70,47 @@ class SearchResponse:
     degraded: bool = False
     failed: bool = False  # the engine failed at transport level: empty, say so
     related_tags: list = field(default_factory=list)  # [(slug, count)] if no results
+    # The language asked for when the answer searched every language instead
+    # (``bridge``): the query was in the other script, or found nothing in it.
+    bridged_from: str = ""
+    all_languages_tried: bool = False
 
 
-def run(params, http_request=None, clamp_page=False, user=None):
+def run(params, http_request=None, clamp_page=False, user=None, bridge=False):
     """Search as ``params`` say. ``clamp_page``: a page beyond the last one shows
     the last one (the HTML page) instead of no results (the API). ``user``: who
     is looking — private pages they may not see are left out of everything
-    (``visibility``); None is an anonymous visitor."""
+    (``visibility``); None is an anonymous visitor.
+
+    ``bridge``: language is a bridge, not a wall. A query searched in one
+    language searches every language (glossary included, ``search.glossary``)
+    when it finds nothing in its own, or at once when it is written in the
+    other language's script and its language is the interface's (not chosen);
+    ``response.params`` is then the search that ran (``lang="all"``) and
+    ``response.bridged_from`` the language asked for."""
+    if bridge and params.q and params.lang != "all":
+        # The script decides only for the interface's own language: a visitor
+        # who chose the other language explicitly gets it first.
+        written_in = script.language_of(params.q)
+        crossing = written_in not in (None, params.lang)
+        own = None
+        if not crossing or params.lang != get_language():
+            own = _run(params, http_request, clamp_page, user)
+            if own.count or own.failed:
+                return own
+        crossed = _run(params.replace(lang="all"), http_request, clamp_page, user)
+        if crossed.count:
+            crossed.bridged_from = params.lang
+            return crossed
+        # Nothing in any language: the own language's "no results" page,
+        # which then does not suggest every language (tried).
+        own = own or _run(params, http_request, clamp_page, user)
+        own.all_languages_tried = True
+        return own
+    return _run(params, http_request, clamp_page, user)
+
+
+def _run(params, http_request, clamp_page, user):
     index = visibility.for_viewer(facets.get_index(), user)
     response = SearchResponse(params, [], 0, params.page, 1, {}, {})
     ids = index.filter(_ranked_ids(params, index, response), params.filters)

@@ -16,6 +16,8 @@ from . import facets, promotions, service, visibility
 from .params import FILTERS, SearchParams, parse
 
 FILTER_LABELS = {name: facet_table.get(name).label for name in FILTERS}
+# A result's language when it is not the interface's: « en arabe », « بالفرنسية ».
+IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe")}
 # Options shown per filter; the rest stay reachable by narrowing the search.
 MAX_OPTIONS = 12
 
@@ -24,8 +26,11 @@ def search(request):
     language = get_language()
     params, errors = parse(request.GET, default_lang=language)
     response = service.run(
-        params, http_request=request, clamp_page=True, user=request.user
+        params, http_request=request, clamp_page=True, user=request.user, bridge=True
     )
+    # When the search crossed to every language (a query in the other script,
+    # or none found in this one), its links carry on in every language.
+    params = response.params
     # Private results are only there for those who may see them: say so.
     restricted = visibility.restricted_ids(facets.get_index())
     promotions.record_hit(request, request.GET.get("q", ""), params, scope="page")
@@ -34,6 +39,8 @@ def search(request):
         "params": params,
         "response": response,
         "notices": list(errors.values()),
+        "bridged_from": response.bridged_from
+        and _label(response, "language", response.bridged_from),
         "results": [
             {
                 **_result_context(r, params, response, language),
@@ -90,6 +97,9 @@ def _result_context(result, params, response, language):
         "result": result,
         "type_label": _label(response, "type", entry.type),
         "language_label": _label(response, "language", entry.language),
+        "in_language": IN_LANGUAGE.get(entry.language, "")
+        if entry.language != language
+        else "",
         "tags": [
             {"name": name, "url": _url(params.with_filter("tag", slug), language)}
             for slug, name in entry.tags

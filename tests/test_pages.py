@@ -297,7 +297,8 @@ def test_practice_detail_lists_attachments_with_format_size_language(client):
     assert "PDF" in meta
     with translation.override("fr"):
         assert filesizeformat(document.file_size) in meta  # "1,3\xa0Kio"
-    assert item.select_one('span[lang="ar"]').get_text() == "Arabe"
+    assert (item.find("a")["lang"], item.find("a")["hreflang"]) == ("ar", "ar")
+    assert item.select_one(".document-language").get_text() == "Document en arabe"
 
 
 def test_practice_detail_shows_related_practices(client):

@@ -100,7 +100,7 @@ def test_template_page_shows_the_preview_before_download(client):
     assert (image["width"], image["height"]) == ("240", "340")
     assert image["alt"] == "Première page de « Convention »"
     meta = item.select_one(".meta").get_text(" ", strip=True)
-    for expected in ("PDF", "Kio", "Arabe", "2 pages", "0 téléchargement"):
+    for expected in ("PDF", "Kio", "Document en arabe", "2 pages", "0 téléchargement"):
         assert expected in meta
     excerpt = item.select_one("details.document-excerpt")
     assert "open" not in excerpt.attrs

@@ -5,10 +5,11 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import numberformat
 from django.utils.formats import get_format
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from hub.content_version import cached
+from hub.language_query import carried
 from hub.visibility import viewer, visibility_key, visible_pages
 
 register = template.Library()
@@ -21,31 +22,65 @@ def language_versions(context):
     On a Wagtail page, the translation of the page (``available`` is False when it
     is not translated yet, and the link then leads to that language's home page);
     on a sub-page of a routable page (a commune, a tag), the same sub-page of the
-    translation; elsewhere (search), the same URL in the other language.
+    translation; elsewhere (search), the same URL in the other language. The
+    filters and the query go along, in the other language's terms
+    (``hub.language_query``): a filtered list leads to the same list, page 1.
     """
     request = context["request"]
     page = context.get("page")
     if not isinstance(page, Page):
-        path = request.get_full_path()
         return [
-            language_entry(code, True, translate_url(path, code))
+            language_entry(
+                code, True, translate_url(request.path, code) + bridge(request, code)[0]
+            )
             for code, _name in settings.LANGUAGES
         ]
     # The same for every viewer who sees the same pages, until any content
     # changes (hub.content_version): one cache read instead of a query.
     user = viewer(request)
     suffix = routed_suffix(request, page)
-    return cached(
+    versions = cached(
         request,
         "language-versions",
         page.cache_key,  # id, URL and last publication (wagtailpagecache's)
-        suffix,
         visibility_key(user),
-        build=lambda: page_language_versions(request, page, user, suffix),
+        build=lambda: page_language_versions(request, page, user),
+    )
+    entries = []
+    for version in versions:
+        url = version["url"]
+        if version["available"]:
+            query, routed = bridge(request, version["code"], suffix)
+            url += routed + query
+        entries.append({**version, "url": url})
+    return entries
+
+
+def bridge(request, target, suffix=""):
+    """(query string, routed suffix) that mean in ``target`` what they mean
+    here, kept in the cache (translating a tag costs queries)."""
+    source = get_language()
+    if not request.GET and not suffix:
+        return "", ""
+    if target == source:
+        return carried_here(request.GET), suffix
+    return cached(
+        request,
+        "language-query",
+        target,
+        request.GET.urlencode(),
+        suffix,
+        build=lambda: carried(request.GET, suffix, source, target),
     )
 
 
-def page_language_versions(request, page, user, suffix):
+def carried_here(query_dict):
+    query = query_dict.copy()
+    query.pop("page", None)
+    return "?" + query.urlencode() if query else ""
+
+
+def page_language_versions(request, page, user):
     # A translation the visitor may not see is "not translated yet" to them: the
     # switcher must not reveal its URL (slug) either.
     visible = visible_pages(page.get_translations(inclusive=True).live(), user)
@@ -53,7 +88,7 @@ def page_language_versions(request, page, user, suffix):
     versions = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
-        url = target.get_url(request) + suffix if target else f"/{code}/"
+        url = target.get_url(request) if target else f"/{code}/"
         versions.append(language_entry(code, target is not None, url))
     return versions
 
