@@ -28,6 +28,7 @@ def test_switching_language_keeps_the_filters(live_server, browser_page):  # noq
 
     browser_page.set_viewport_size({"width": 390, "height": 844})
     browser_page.goto(live_server.url + "/fr/pratiques/")
+    browser_page.locator("details.filters-panel summary").click()  # a phone: folded
     browser_page.select_option("select[name=theme]", "budget-participatif")
     browser_page.locator("form.filters [type=submit]").first.click()
     browser_page.wait_for_url("**theme=budget-participatif**")

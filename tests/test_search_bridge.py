@@ -23,8 +23,8 @@ def cards(response):
     page = BeautifulSoup(html(response), "html.parser")
     return [
         (
-            " ".join(card.h2.get_text().split()),
-            card.h2["lang"],
+            " ".join(card.h3.get_text().split()),
+            card.h3["lang"],
             label.get_text(strip=True)
             if (label := card.select_one(".result-language"))
             else "",

@@ -36,6 +36,8 @@ def files(names):
                 candidate.is_file()
                 and candidate.suffix in TEXT_SUFFIXES
                 and "__pycache__" not in candidate.parts
+                # npm's packages (.ci/lighthouse): installed, not ours
+                and "node_modules" not in candidate.parts
                 and candidate != Path(__file__).resolve()
             ):
                 yield candidate
