@@ -59,10 +59,10 @@ def tour(site, browser, screenshots=None):
                 context = browser.new_context(viewport=viewport, locale=lang)
                 page = context.new_page()
                 page.goto(site.url(path))
-                rows[(lang, viewport_name, name)] = measure_page(page, name)
-                if screenshots and name in SCREENSHOT_PAGES:
+                if screenshots and name in SCREENSHOT_PAGES:  # before any Tab
                     shot = screenshots / f"{name}-{lang}-{viewport_name}.jpg"
                     page.screenshot(path=shot, type="jpeg", quality=70)
+                rows[(lang, viewport_name, name)] = measure_page(page, name)
                 context.close()
             context = browser.new_context(viewport=viewport, locale=lang)
             page = context.new_page()

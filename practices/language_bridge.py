@@ -26,12 +26,21 @@ from django.db.models.functions import Cast
 from hub.visibility import visible_pages
 
 from . import content_types, facets
+from .listing import well_formed
 
 _TAG_ROUTE = re.compile(r"^tag/(?P<slug>[-\w]+)/$")
 
 
 def translate_params(params, suffix, source, target):
     """``hub.language_query`` translator (registered by ``PracticesConfig``)."""
+    # A filter value no slug can be (a null byte, a pasted paragraph) is never
+    # looked up — PostgreSQL refuses NUL in a query — and not carried over:
+    # the list ignores it anyway.
+    params = [
+        (key, value)
+        for key, value in params
+        if _facet(key) is None or well_formed(key, value)
+    ]
     terms = _existing_terms(params, target)
     kept = []
     for key, value in params:

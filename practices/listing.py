@@ -111,10 +111,14 @@ def requested(request, filter_names):
     found = {}
     for name in filter_names:
         raw = request.GET.get(name, "").strip()
-        pattern = _YEAR_RE if name == "year" else _SLUG_RE
-        if pattern.fullmatch(raw):
+        if well_formed(name, raw):
             found[name] = raw
     return found
+
+
+def well_formed(name, raw):
+    """Whether ``raw`` could be a value of filter ``name`` (a year, a slug)."""
+    return bool((_YEAR_RE if name == "year" else _SLUG_RE).fullmatch(raw))
 
 
 def filter_options(name, pages, locale, wanted=None):
