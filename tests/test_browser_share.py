@@ -106,6 +106,9 @@ def test_share_in_arabic_keeps_everything_then_submits(
     assert practice.workflow_in_progress
     assert practice.funding_own == 25000
     assert practice.attachments.get().document.title == "حصيلة"
+    # Typed with the Arabic comma, as the form's Arabic example shows: two tags.
+    tags = practice.get_latest_revision_as_object().tags.all()
+    assert sorted(tag.name for tag in tags) == ["إنصات", "توجيه"]
 
 
 # Journeys of issue #13, on a phone (390×844), in both languages: one error

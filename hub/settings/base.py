@@ -136,6 +136,9 @@ MIDDLEWARE = [
 # (a restart takes about a second) before it gets the 503 page.
 DATABASE_OUTAGE_WAIT = 10
 
+# Tags typed with the Arabic comma or semicolon are split there too (hub.tag_parsing).
+TAGGIT_TAGS_FROM_STRING = "hub.tag_parsing.parse_tags"
+
 # The anonymous full-page cache (hub/page_cache.py): off unless PAGE_CACHE_SECONDS
 # is set (production sets it); the pages' content version is bumped by the
 # changes of these apps and models (hub/page_cache_invalidation.py) besides the

@@ -16,6 +16,7 @@ from documents.uploads.validation import (
     validate_upload,
 )
 from hub.single_line import single_line
+from hub.tag_parsing import split_tags
 from programme.models import Commune, Region, Theme
 
 from . import visibility
@@ -215,7 +216,9 @@ class ValueChecker:
             isinstance(t, str) and single_line(t) for t in value
         ):
             raise ValueError(_("liste de mots-clés (textes) attendue"))
-        return sorted({self.tags.resolve(t) for t in value})
+        return sorted(
+            {self.tags.resolve(tag) for item in value for tag in split_tags(item)}
+        )
 
     def check_participants(self, spec, value):
         if not isinstance(value, dict):

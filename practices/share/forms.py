@@ -12,12 +12,12 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
-from taggit.utils import parse_tags
 from wagtail.models import Locale
 
 from documents.uploads.forms import check_uploaded
 from documents.uploads.validation import sanitise_filename, validate_upload
 from hub.localize import LANGUAGE_CHOICES, locale_of, localised
+from hub.tag_parsing import parse_tags
 from programme.models import TargetPublic, Theme
 
 from ..models.practices import STATUS_CHOICES
