@@ -2,7 +2,7 @@
 
 One table (``POLICY``) says, for each action on each target, which roles may do
 it; every other role must be refused. The cases are generated from it, so the
-matrix is countable: 8 roles × 243 (action, target) pairs = 1944 cases
+matrix is countable: 8 roles × 245 (action, target) pairs = 1960 cases
 (asserted by ``test_matrix_size``). Each case goes through the real door a user
 would use — the admin's views, their direct URLs and POSTs, previews,
 revisions, the admin API, the page chooser and admin search, wagtail-localize's
@@ -88,6 +88,10 @@ POLICY = {
             "training_index": RESOURCES,
         }.items()
     },
+    # A section is structure (issue #14, item 9): its commune's team adds
+    # practices under it but does not edit it; the coordination does.
+    ("edit_form", "section_a"): STAFF,
+    ("edit_form", "section_a_ar"): STAFF,
     # Edit saves a draft revision; the live page changes only by publishing.
     ("edit", "draft_a"): TEAM_A,
     ("edit", "live_a"): TEAM_A,
@@ -239,7 +243,7 @@ CASES = [(action, target, role) for ((action, target), role) in product(POLICY, 
 def test_matrix_size():
     """The size stated in the module docstring."""
     size = (len(ROLES), len(POLICY), len(CASES))
-    assert size == (8, 243, 1944), f"{len(CASES)} cases"
+    assert size == (8, 245, 1960), f"{len(CASES)} cases"
 
 
 # --- The world: made once per module, as the superuser ------------------------
