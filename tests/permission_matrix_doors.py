@@ -76,6 +76,9 @@ class World:
         self.users = users
         self.pks = {}
         for name in targets:
+            if name in AREAS:  # an admin area is a URL, not a thing to make
+                self.pks[name] = None
+                continue
             made = getattr(self, f"make_{name}")()
             self.pks[name] = made if made is None or isinstance(made, dict) else made.pk
 
@@ -270,6 +273,48 @@ def ok(response):
 
 def admin_home(client, world, target):
     return ok(client.get(reverse("wagtailadmin_home")))
+
+
+# --- The admin's areas (issue #14, item 8) -----------------------------------
+# Each area a role is promised in the README ("Roles and publishing"), and a few
+# no role but the superuser's: the page a menu item opens, by its URL name.
+
+
+def _snippets(app_label, model):
+    return f"wagtailsnippets_{app_label}_{model}:list"
+
+
+AREAS = {
+    "area_searchpicks": "wagtailsearchpromotions:index",
+    "area_searchpicks_add": "wagtailsearchpromotions:add",
+    "area_search_terms": "wagtailsearchpromotions:search_terms",
+    **{
+        f"area_{model}": _snippets("programme", model)
+        for model in ("region", "commune", "partnership", "theme")
+        + ("targetpublic", "documentkind")
+    },
+    "area_glossary": _snippets("hubsearch", "glossaryentry"),
+    "area_users": "wagtailusers_users:index",
+    "area_groups": "wagtailusers_groups:index",
+    "area_documents": "wagtaildocs:index",
+    "area_documents_add": "wagtaildocs:add_multiple",
+    "area_images": "wagtailimages:index",
+    "area_images_add": "wagtailimages:add_multiple",
+    "area_collections": "wagtailadmin_collections:index",
+    "area_workflows": "wagtailadmin_workflows:index",
+    "area_sites": "wagtailsites:index",
+    "area_locales": "wagtaillocales:index",
+    "area_redirects": "wagtailredirects:index",
+}
+
+
+def admin_area(client, world, target):
+    """GET the area: True on a 200; a refusal is a redirect (to the login or,
+    with Wagtail's message, to the dashboard) or a 403 — anything else fails."""
+    url = reverse(AREAS[target])
+    response = client.get(url)
+    assert response.status_code in (200, 302, 403), f"{url}: {response.status_code}"
+    return ok(response)
 
 
 def edit_form(client, world, target):

@@ -9,7 +9,9 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
+from django.utils.translation import gettext, override
 from wagtail.models import Collection, TaskState
+from wagtail.users.models import UserProfile
 
 from practices.models import PracticePage
 from practices.models.review_task import CommuneReviewTask
@@ -232,11 +234,15 @@ def contrast_on_white(rgb):
     return 1.05 / (luminance + 0.05)
 
 
-@pytest.fixture
-def reviewer(agent):
+@pytest.fixture(params=["fr", "ar"])
+def reviewer(request, agent):
+    """Tanger's reviewer, whose admin is in French, then in Arabic."""
     tanger = Commune.objects.get(slug="tanger", locale=locale("fr"))
     user = User.objects.create_user("youssef", password="mot-de-passe-relecteur")
     user.groups.add(CommuneRole.objects.get(commune=tanger, role=REVIEWER).group)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = request.param
+    profile.save()
     return user
 
 
@@ -247,7 +253,8 @@ def test_reviewer_approves_the_shared_fiche_in_the_admin(
     reviewer,
 ):
     """Tanger's reviewer opens the submitted fiche in the admin and approves it
-    from the editor's footer: it moves on to the coordination."""
+    from the editor's footer — « Approuver » as their admin's language words
+    it: it moves on to the coordination."""
     sharer = Client()
     sharer.force_login(agent)
     sharer.post(
@@ -268,10 +275,8 @@ def test_reviewer_approves_the_shared_fiche_in_the_admin(
     page.wait_for_url("**/admin/")
     page.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=[practice.pk]))
     page.locator("footer .w-dropdown__toggle").first.click()
-    approve = page.locator(
-        "button[data-workflow-action-name=approve]"
-        ":not([data-workflow-action-modal-url])"
-    )
+    with override(UserProfile.get_for_user(reviewer).preferred_language):
+        approve = page.get_by_role("button", name=gettext("Approuver"), exact=True)
     with page.expect_navigation():
         approve.click()
     practice.refresh_from_db()

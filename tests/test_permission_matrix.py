@@ -2,11 +2,12 @@
 
 One table (``POLICY``) says, for each action on each target, which roles may do
 it; every other role must be refused. The cases are generated from it, so the
-matrix is countable: 8 roles × 215 (action, target) pairs = 1720 cases
+matrix is countable: 8 roles × 245 (action, target) pairs = 1960 cases
 (asserted by ``test_matrix_size``). Each case goes through the real door a user
 would use — the admin's views, their direct URLs and POSTs, previews,
 revisions, the admin API, the page chooser and admin search, wagtail-localize's
-views, the site's pages and the document URLs — and checks the effect in the
+views, the site's pages, the document URLs and the page each admin menu item
+opens — and checks the effect in the
 database, not only the status code, so that a refusal is really a refusal.
 
 Commune A is Tanger, commune B is Tiznit. Decisions where Wagtail alone would
@@ -87,6 +88,10 @@ POLICY = {
             "training_index": RESOURCES,
         }.items()
     },
+    # A section is structure (issue #14, item 9): its commune's team adds
+    # practices under it but does not edit it; the coordination does.
+    ("edit_form", "section_a"): STAFF,
+    ("edit_form", "section_a_ar"): STAFF,
     # Edit saves a draft revision; the live page changes only by publishing.
     ("edit", "draft_a"): TEAM_A,
     ("edit", "live_a"): TEAM_A,
@@ -201,13 +206,44 @@ POLICY |= {
     ("attach", "loose_document"): STAFF,
 }
 
+# --- The admin's areas (issue #14, item 8) -----------------------------------
+# Every area of the admin a role is promised in the README ("Roles and
+# publishing"): its page answers 200 to that role, and refuses (a redirect or a
+# 403, never an error) everyone else. The coordination manages promotions,
+# vocabularies, the glossary and users; the commune editors and the trainers
+# upload documents and images; each team explores its own part of the tree.
+# The areas nobody is promised stay the superusers'.
+UPLOADERS = STAFF | {EA, TN}
+VOCABULARY_AREAS = ("region", "commune", "partnership", "theme", "targetpublic")
+VOCABULARY_AREAS += ("documentkind",)
+POLICY |= {
+    ("admin_area", "area_searchpicks"): STAFF,
+    ("admin_area", "area_searchpicks_add"): STAFF,
+    **{("admin_area", f"area_{model}"): STAFF for model in VOCABULARY_AREAS},
+    ("admin_area", "area_glossary"): STAFF,
+    ("admin_area", "area_users"): STAFF,
+    **{
+        ("admin_area", f"area_{kind}{page}"): UPLOADERS
+        for kind in ("documents", "images")
+        for page in ("", "_add")
+    },
+    # Each team finds its pages in the explorer (Wagtail answers 200 on any
+    # page below one's explorable root, listing only what one may see).
+    **{("explore", t): who for t, who in READERS.items() if t != "review_a"},
+    **{
+        ("admin_area", f"area_{name}"): {SU}
+        for name in ("search_terms", "groups", "collections", "workflows")
+        + ("sites", "locales", "redirects")
+    },
+}
+
 CASES = [(action, target, role) for ((action, target), role) in product(POLICY, ROLES)]
 
 
 def test_matrix_size():
     """The size stated in the module docstring."""
     size = (len(ROLES), len(POLICY), len(CASES))
-    assert size == (8, 215, 1720), f"{len(CASES)} cases"
+    assert size == (8, 245, 1960), f"{len(CASES)} cases"
 
 
 # --- The world: made once per module, as the superuser ------------------------

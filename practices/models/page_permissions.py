@@ -26,7 +26,12 @@ class ScopedPagePermissionTester(PagePermissionTester):
             self.permissions = {
                 grant.permission.codename.rsplit("_", maxsplit=1)[0]
                 for grant in policy.grants_on(user, page)
+                if self.counts(grant)
             }
+
+    def counts(self, grant):
+        """Whether ``grant`` (one that reaches the page) gives its right here."""
+        return True
 
 
 class ScopedPagePermissions:

@@ -101,8 +101,10 @@ def ensure_roles():
             for a in ("add", "change", "delete")
         ]
         + [("hubsearch", f"{a}_glossaryentry") for a in ("add", "change", "delete")]
+        # Wagtail's promotion views ask for the SearchPromotion model's
+        # rights, not Query's (wagtail/contrib/search_promotions/views).
         + [
-            ("wagtailsearchpromotions", f"{a}_query")
+            ("wagtailsearchpromotions", f"{a}_searchpromotion")
             for a in ("add", "change", "delete")
         ],
     )
