@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.utils.translation import gettext, override
 
-from hub.interface_overrides import OVERRIDDEN
+from hub.interface_overrides import PASSWORD
 from tests.test_share_form import editor, editor_client  # noqa: F401 (fixtures)
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
@@ -77,8 +77,8 @@ def test_overridden_django_and_wagtail_strings_follow_the_glossary():
     (an empty French msgstr leaves Django's own French)."""
     password = next(row for row in TERMS if row["concept"] == "password")
     with override("ar"):
-        rendered = [gettext(msgid) for msgid in OVERRIDDEN]
-    for msgid, text in zip(OVERRIDDEN, rendered, strict=True):
+        rendered = [gettext(entry.msgid) for entry in PASSWORD]
+    for msgid, text in zip((entry.msgid for entry in PASSWORD), rendered, strict=True):
         assert text != msgid, f"{msgid!r} has no Arabic in locale/"
         assert not forbidden_in(text, password), text
     assert rendered[0] == password["arabic"]
