@@ -10,7 +10,7 @@ from the user's roles, never from what the browser sends.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 from wagtail.models import Locale
