@@ -31,7 +31,10 @@ CLITICS = "(?:[وفبلك])?(?:ال|لل)?"
 
 
 def word(variant):
-    return re.compile(rf"(?<![{LETTER}]){CLITICS}{re.escape(variant)}(?![{LETTER}])")
+    """A variant is an Arabic word or phrase, or a regular expression when it
+    needs one: « تنسيق(?! بين) » is the programme's coordination, not the
+    coordination between a commune and its associations (a theme's name)."""
+    return re.compile(rf"(?<![{LETTER}]){CLITICS}(?:{variant})(?![{LETTER}])")
 
 
 def terms():
