@@ -81,7 +81,7 @@ def test_a_database_that_stays_away_gets_the_503_page_in_the_reader_language():
     assert response["Retry-After"] == "10"
     assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
-    assert "الخدمة غير متاحة مؤقتا" in text
+    assert "الخدمة غير متاحة مؤقتًا" in text
     assert 'dir="rtl"' in text
     # Tried again while it waited, then gave up: never a 500.
     assert len(calls) >= 2

@@ -414,7 +414,7 @@ def test_errors_on_several_lines_are_all_reported(tmp_path):
     assert_reported(stderr, 4, None, "JSON invalide")
     assert_reported(stderr, 5, "year", "3000")
     assert_reported(stderr, 5, "themes", "Magie")
-    assert "5 problème(s)" in message
+    assert "5 problèmes" in message
     assert "ligne 2" not in stderr
 
 
@@ -471,7 +471,7 @@ def test_existing_page_cannot_change_type_or_language(tmp_path):
 def test_missing_file_is_reported(tmp_path):
     """A file that does not exist is an error, not a crash."""
     stderr, message = import_failing(tmp_path / "absent.jsonl")
-    assert "fichier illisible" in stderr and "1 problème(s)" in message
+    assert "fichier illisible" in stderr and "1 problème :" in message
 
 
 def test_file_not_in_utf8_is_reported(tmp_path):

@@ -351,7 +351,7 @@ def test_arabic_interface(client, editor):
     client.force_login(editor)
     html = client.get("/ar/partager/").content.decode()
     assert 'dir="rtl"' in html
-    assert "شارك ممارسة" in html
+    assert "شاركوا ممارسة" in html
     response = client.post("/ar/partager/", filled(title="", language="ar"))
     html = response.content.decode()
     assert "هذا الحقل مطلوب" in html or "هذا الحقل إلزامي" in html

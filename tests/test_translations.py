@@ -50,8 +50,9 @@ PLACEHOLDER = re.compile(
 )
 NAMED_ONLY = re.compile(r"%\((\w+)\)")
 # In a plural form used for a single number (Arabic: 0, 1 and 2), the count may
-# be written out in words ("نتيجتان") instead of as the placeholder.
-COUNT_NAMES = {"counter", "count"}
+# be written out in words ("نتيجتان") instead of as the placeholder: the names
+# that our plural strings, and Wagtail's that we translate again, give it.
+COUNT_NAMES = {"counter", "count", "minutes", "total"}
 
 
 def catalogue_paths():

@@ -10,7 +10,7 @@ from the user's roles, never from what the browser sends.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -43,8 +43,10 @@ def text(label, help_text="", required=False, max_length=LONG_TEXT, rows=5):
 
 
 def _files_help():
-    return gettext(
-        "Jusqu'à %(count)d fichiers : PDF, Word, Excel, LibreOffice, texte."
+    return ngettext(
+        "Jusqu'à %(count)d fichier : PDF, Word, Excel, LibreOffice, texte.",
+        "Jusqu'à %(count)d fichiers : PDF, Word, Excel, LibreOffice, texte.",
+        MAX_FILES,
     ) % {"count": MAX_FILES}
 
 
@@ -178,11 +180,20 @@ class SharePracticeForm(forms.Form):
         tags = parse_tags(self.cleaned_data["tags"])
         if len(tags) > MAX_TAGS:
             raise ValidationError(
-                _("Au plus %(count)d mots-clés."), params={"count": MAX_TAGS}
+                ngettext(
+                    "Au plus %(count)d mot-clé.",
+                    "Au plus %(count)d mots-clés.",
+                    MAX_TAGS,
+                ),
+                params={"count": MAX_TAGS},
             )
         if any(len(tag) > TAG_LENGTH for tag in tags):
             raise ValidationError(
-                _("Un mot-clé ne peut dépasser %(count)d caractères."),
+                ngettext(
+                    "Un mot-clé ne peut dépasser %(count)d caractère.",
+                    "Un mot-clé ne peut dépasser %(count)d caractères.",
+                    TAG_LENGTH,
+                ),
                 params={"count": TAG_LENGTH},
             )
         return tags
@@ -214,7 +225,12 @@ class SharePracticeForm(forms.Form):
         if len(self.kept_files) + len(self.accepted_uploads) > MAX_FILES:
             self.add_error(
                 "attachments",
-                _("Au plus %(count)d documents par fiche.") % {"count": MAX_FILES},
+                ngettext(
+                    "Au plus %(count)d document par fiche.",
+                    "Au plus %(count)d documents par fiche.",
+                    MAX_FILES,
+                )
+                % {"count": MAX_FILES},
             )
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home.site_structure import ensure_site
 from practices.importers.run import ImportFailed, run_import
@@ -34,12 +35,16 @@ class Command(BaseCommand):
         except ImportFailed as failure:
             for problem in failure.problems:
                 self.stderr.write(str(problem))
+            count = len(failure.problems)
             raise CommandError(
-                _(
-                    "%d problème(s) : rien n'a été importé. "
-                    "Corrigez le fichier et relancez."
+                ngettext(
+                    "%(count)d problème : rien n'a été importé. "
+                    "Corrigez le fichier et relancez.",
+                    "%(count)d problèmes : rien n'a été importé. "
+                    "Corrigez le fichier et relancez.",
+                    count,
                 )
-                % len(failure.problems)
+                % {"count": count}
             ) from None
         for warning in warnings:
             self.stderr.write(str(warning))

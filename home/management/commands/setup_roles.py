@@ -4,6 +4,7 @@ practices.publishing.roles)."""
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home.site_structure import ensure_site
 from practices.publishing.roles import ensure_roles
@@ -15,4 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ensure_site()
         groups = ensure_roles()
-        self.stdout.write(_("%(count)d groupes à jour.") % {"count": len(groups)})
+        count = len(groups)
+        self.stdout.write(
+            ngettext("%(count)d groupe à jour.", "%(count)d groupes à jour.", count)
+            % {"count": count}
+        )

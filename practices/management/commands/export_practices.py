@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from practices.importers.exporter import export_records
 
@@ -21,4 +22,11 @@ class Command(BaseCommand):
         count, warnings = export_records(file)
         for warning in warnings:
             self.stderr.write(warning)
-        self.stdout.write(_("%d fiche(s) exportée(s) dans %s") % (count, file))
+        self.stdout.write(
+            ngettext(
+                "%(count)d fiche exportée dans %(file)s",
+                "%(count)d fiches exportées dans %(file)s",
+                count,
+            )
+            % {"count": count, "file": file}
+        )
