@@ -6,6 +6,7 @@ from wagtail import hooks
 from .publishing import (
     localize_update,
     rich_text_labels,
+    translation_approval,
     translation_editor,
     translation_review,
 )
@@ -16,6 +17,9 @@ from .publishing.chooser_scope import hide_unreadable_drafts
 # What translators may open at all is the page policy's business
 # (practices/publishing/translator_scope.py, installed in apps.py).
 hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
+# Its « Publier » on a translation in review approves the workflow's step, as
+# « Approuver » does, instead of cancelling it (translation_approval.py).
+hooks.register("before_edit_page", translation_approval.publish_as_approval, order=-10)
 hooks.register("insert_editor_js", translation_editor.direction_script)
 # Draftail's editable areas named after their field's label (rich_text_labels.py).
 hooks.register("insert_editor_js", rich_text_labels.label_script)

@@ -24,7 +24,7 @@ def submit_translation(request, page):
     """``before_edit_page``: handle "Submit" posted from the translation editor."""
     if request.method != "POST" or "action-submit" not in request.POST:
         return None
-    translation = _enabled_translation(page)
+    translation = enabled_translation(page)
     if translation is None:
         return None  # Wagtail's own editor handles its own submit
     if not page.permissions_for_user(request.user).can_submit_for_moderation():
@@ -39,13 +39,7 @@ def submit_translation(request, page):
     if workflow is None:
         messages.error(request, _("Aucun circuit de validation pour cette page."))
         return redirect(request.path)
-    try:
-        translation.save_target(user=request.user, publish=False)
-    except ValidationError:
-        messages.error(
-            request,
-            _("La traduction est incomplète : complétez les champs obligatoires."),
-        )
+    if not save_draft(request, translation):
         return redirect(request.path)
     _start_or_resume(
         page.specific_class.objects.get(pk=page.pk), workflow, request.user
@@ -57,7 +51,22 @@ def submit_translation(request, page):
     return redirect(request.path)
 
 
-def _enabled_translation(page):
+def save_draft(request, translation):
+    """The translated segments saved as a new draft revision of the target;
+    False (and an error message) when required fields are left empty."""
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(
+            request,
+            _("La traduction est incomplète : complétez les champs obligatoires."),
+        )
+        return False
+    return True
+
+
+def enabled_translation(page):
+    """The enabled wagtail-localize translation that made ``page``, or None."""
     from wagtail_localize.models import Translation
 
     if not is_translation(page):
