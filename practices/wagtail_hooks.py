@@ -1,5 +1,5 @@
-"""Admin registration: the translation editor, its review and sync, and the
-page chooser's scope."""
+"""Admin registration: the translation editor, its review and sync, the pages
+to translate, and the page chooser's scope."""
 
 from wagtail import hooks
 
@@ -8,6 +8,7 @@ from .publishing import (
     rich_text_labels,
     translation_approval,
     translation_editor,
+    translation_queue_views,
     translation_review,
 )
 from .publishing.chooser_scope import hide_unreadable_drafts
@@ -28,3 +29,8 @@ hooks.register("insert_editor_js", rich_text_labels.label_script)
 hooks.register("register_admin_urls", localize_update.admin_urls)
 # Other people's drafts stay out of the page chooser (publishing/chooser_scope.py).
 hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)
+# « Pages à traduire »: the translators' list, menu item and dashboard panel
+# (publishing/translation_queue_views.py).
+hooks.register("register_admin_urls", translation_queue_views.admin_urls)
+hooks.register("register_admin_menu_item", translation_queue_views.menu_item)
+hooks.register("construct_homepage_panels", translation_queue_views.dashboard_panel)

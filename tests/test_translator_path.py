@@ -15,6 +15,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
+from practices.models import PracticePage
 from tests.factories import (
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)
@@ -23,6 +24,7 @@ from tests.workflow_helpers import (
     act,
     coordinators,
     edit_url,
+    editor_group,
     make_user,
     start_translation,
     succeeded,
@@ -133,3 +135,113 @@ def test_publish_label_keeps_its_space_before_the_language(
     # Django writes the catalogue with json.dumps (non-ASCII escaped).
     assert f'"Publish in ": {json.dumps(label)}' in response.content.decode()
 
+
+def pages_to_translate(client):
+    """(title, state) of each row of « Pages à traduire »."""
+    response = client.get(reverse("practices_pages_to_translate"))
+    assert response.status_code == 200
+    return [
+        tuple(td.get_text(" ", strip=True) for td in row.select("td")[:4:3])
+        for row in soup(response).select("tr[data-page-to-translate]")
+    ]
+
+
+def test_translator_lists_the_pages_awaiting_translation(client, people):
+    """Live French pages with no Arabic translation are listed, with their
+    commune, date and state; a draft or an up-to-date translation is not."""
+    PracticePageFactory(commune="tanger", title=TITLE)
+    PracticePageFactory(commune="tanger", title="Brouillon", live=False)
+    done = PracticePageFactory(commune="tiznit", title="Déjà traduite")
+    start_translation(as_user(client, people["coordinator"]), done)
+
+    translator = as_user(client, people["translator"])
+    assert pages_to_translate(translator) == [(TITLE, "Pas encore traduite")]
+    response = translator.get(reverse("practices_pages_to_translate"))
+    row = soup(response).select_one("tr[data-page-to-translate]")
+    assert "Tanger" in row.get_text()
+    assert row.select_one("form button").get_text(strip=True) == "Traduire"
+
+
+def test_a_translation_of_an_older_version_is_listed_again(client, people):
+    """The original, republished after its translation was made, is back in
+    the list as a translation to bring up to date."""
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    start_translation(as_user(client, people["coordinator"]), practice)
+    practice.summary = "Un nouveau résumé."
+    practice.save_revision().publish()
+    translator = as_user(client, people["translator"])
+    assert pages_to_translate(translator) == [(TITLE, "Traduction à mettre à jour")]
+
+
+def test_translate_starts_the_translation_and_opens_its_editor(client, people):
+    """« Traduire » (a POST) makes the Arabic translation with wagtail-localize
+    and redirects the translator to its editor, which they may open."""
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    translator = as_user(client, people["translator"])
+    response = translator.post(reverse("practices_translate_page", args=(practice.pk,)))
+    arabic = PracticePage.objects.get(
+        translation_key=practice.translation_key, locale__language_code="ar"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(arabic)
+    assert not arabic.live
+    editor = translator.get(edit_url(arabic))
+    assert editor.status_code == 200
+    assert "js-translation-editor" in editor.content.decode()
+    assert pages_to_translate(translator) == []
+
+
+def test_only_translators_and_coordination_see_the_list(
+    client, people, django_user_model
+):
+    """Reached from the admin menu and the dashboard by those who may start a
+    translation; refused to others."""
+    translator = as_user(client, people["translator"])
+    home = translator.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("practices_pages_to_translate") in home  # menu
+    assert 'id="pages-to-translate' in home  # dashboard panel
+    editor = make_user(django_user_model, "redaction", editor_group("tanger"))
+    client.force_login(editor)
+    assert client.get(reverse("practices_pages_to_translate")).status_code == 302
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    client.post(reverse("practices_translate_page", args=(practice.pk,)))
+    assert not PracticePage.objects.filter(
+        locale__language_code="ar", translation_key=practice.translation_key
+    ).exists()
+
+
+def test_submit_is_the_main_action_of_the_translators_editor(client, people):
+    """The footer of the translator's translation editor is ours, its main
+    (and only) action « Soumettre à la validation »; after submitting, the
+    editor says the translation waits for validation."""
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    page = start_translation(as_user(client, people["coordinator"]), practice)
+    translate_title(page, ARABIC_TITLE)
+    translator = as_user(client, people["translator"])
+    response = translator.get(edit_url(page))
+    assert "translation-submit-only" in soup(response).body["class"]
+    footer = soup(response).select_one("footer[data-translation-submit]")
+    (button,) = footer.select("button")
+    assert button["name"] == "action-submit"
+    assert button.get_text(strip=True) == "Soumettre à la validation"
+
+    response = translator.post(edit_url(page), {"action-submit": "1"}, follow=True)
+    text = [m.get_text(" ", strip=True) for m in soup(response).select(".messages li")]
+    assert any("attend maintenant la validation" in m for m in text), text
+    footer = soup(response).select_one("footer[data-translation-submit]")
+    assert not footer.select("button")
+    assert "attend la validation" in footer.get_text()
+
+
+def test_a_translator_refused_a_french_page_is_pointed_to_the_list(client, people):
+    """A French page's editor refuses the translator (translator_scope.py); the
+    refusal says where French pages are translated, with a link to the list."""
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    response = as_user(client, people["translator"]).get(edit_url(practice))
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert "Les pages en français se traduisent depuis « Pages à traduire »." in (
+        flashed(response)
+    )
+    dashboard = soup(client.get(response["Location"]))
+    links = [a["href"] for a in dashboard.select(".messages a")]
+    assert reverse("practices_pages_to_translate") in links

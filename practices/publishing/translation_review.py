@@ -46,7 +46,11 @@ def submit_translation(request, page):
     )
     messages.success(
         request,
-        _("« %(title)s » a été soumise à la validation.") % {"title": page.title},
+        _(
+            "« %(title)s » a été soumise : elle attend maintenant la validation "
+            "de la coordination."
+        )
+        % {"title": page.title},
     )
     return redirect(request.path)
 
