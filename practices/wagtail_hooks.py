@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from .publishing import (
     localize_update,
+    resubmission_compare,
     rich_text_labels,
     translation_approval,
     translation_editor,
@@ -34,3 +35,6 @@ hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)
 hooks.register("register_admin_urls", translation_queue_views.admin_urls)
 hooks.register("register_admin_menu_item", translation_queue_views.menu_item)
 hooks.register("construct_homepage_panels", translation_queue_views.dashboard_panel)
+# The dashboard's « Comparer avec la version précédente » of a resubmission
+# compares with the version submitted before (publishing/resubmission_compare.py).
+hooks.register("construct_homepage_panels", resubmission_compare.replace_panel)
