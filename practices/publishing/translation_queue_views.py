@@ -43,19 +43,27 @@ def list_url():
     return reverse("practices_pages_to_translate")
 
 
-def rows_for_display():
-    """The waiting pages, each with its commune in the admin's language."""
+def for_display(rows):
+    """``rows`` (translation_queue.Awaiting), each with its commune in the
+    admin's language (one query per commune, not per row) and its action."""
     admin_locale = Locale.objects.filter(language_code=get_language()).first()
+    communes = {}
+
+    def commune_of(page):
+        commune = getattr(page, "commune", None)
+        if commune is not None and commune.pk not in communes:
+            communes[commune.pk] = localised(
+                commune, admin_locale.pk if admin_locale else None
+            )
+        return communes.get(getattr(commune, "pk", None))
+
     return [
         {
             "row": row,
-            "commune": localised(
-                getattr(row.page, "commune", None),
-                admin_locale.pk if admin_locale else None,
-            ),
+            "commune": commune_of(row.page),
             "translate_url": reverse("practices_translate_page", args=(row.page.pk,)),
         }
-        for row in awaiting_translation()
+        for row in rows
     ]
 
 
@@ -73,7 +81,8 @@ class PagesToTranslateView(WagtailAdminTemplateMixin, TemplateView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=rows_for_display(), **kwargs)
+        rows = for_display(awaiting_translation())
+        return super().get_context_data(rows=rows, **kwargs)
 
 
 @require_POST
@@ -149,7 +158,7 @@ class PagesToTranslatePanel(Component):
 
     def get_context_data(self, parent_context):
         return {
-            "rows": self.rows[:PANEL_ROWS],
+            "rows": for_display(self.rows[:PANEL_ROWS]),
             "count": len(self.rows),
             "list_url": list_url(),
             # The rows' « Traduire » forms; a panel renders without the request.
@@ -160,4 +169,4 @@ class PagesToTranslatePanel(Component):
 def dashboard_panel(request, panels):
     """``construct_homepage_panels``: translators' work first on their dashboard."""
     if may_translate(request.user) and not request.user.is_superuser:
-        panels.append(PagesToTranslatePanel(rows_for_display()))
+        panels.append(PagesToTranslatePanel(awaiting_translation()))
