@@ -70,9 +70,9 @@ def awaiting_translation(page_id=None):
 
 def _older(synced_at, published_at):
     """The translation source was read before the original's last publication."""
-    return synced_at is not None and published_at is not None and (
-        published_at > synced_at
-    )
+    if synced_at is None or published_at is None:
+        return False
+    return published_at > synced_at
 
 
 def _published(row):
