@@ -245,3 +245,16 @@ def test_a_translator_refused_a_french_page_is_pointed_to_the_list(client, peopl
     dashboard = soup(client.get(response["Location"]))
     links = [a["href"] for a in dashboard.select(".messages a")]
     assert reverse("practices_pages_to_translate") in links
+
+
+def test_the_list_speaks_the_translators_admin_language(client, django_user_model):
+    """In an Arabic admin: the list's title, state, commune and action in Arabic."""
+    PracticePageFactory(commune="tanger", title=TITLE)
+    user = make_user(django_user_model, "mutarjim", translators(), language="ar")
+    response = as_user(client, user).get(reverse("practices_pages_to_translate"))
+    page = soup(response)
+    assert "صفحات للترجمة" in page.title.get_text()
+    row = page.select_one("tr[data-page-to-translate]")
+    assert "لم تُترجم بعد" in row.get_text()
+    assert "طنجة" in row.get_text()
+    assert row.select_one("button").get_text(strip=True) == "ترجمة"
