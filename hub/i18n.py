@@ -5,11 +5,16 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
+# django.po: the interface; djangojs.po: a few strings of installed packages'
+# JavaScript translated again (kept by hand, see its header).
+DOMAINS = ("django", "djangojs")
+
 
 def catalogues():
-    """Every django.po under the project's LOCALE_PATHS."""
+    """Every catalogue (``DOMAINS``) under the project's LOCALE_PATHS."""
     for base in settings.LOCALE_PATHS:
-        yield from sorted(Path(base).glob("*/LC_MESSAGES/django.po"))
+        for domain in DOMAINS:
+            yield from sorted(Path(base).glob(f"*/LC_MESSAGES/{domain}.po"))
 
 
 def compiled_bytes(po_path):

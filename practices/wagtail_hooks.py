@@ -1,12 +1,15 @@
-"""Admin registration: the translation editor, its review and sync, and the
-page chooser's scope."""
+"""Admin registration: the translation editor, its review and sync, the pages
+to translate, and the page chooser's scope."""
 
 from wagtail import hooks
 
 from .publishing import (
     localize_update,
+    resubmission_compare,
     rich_text_labels,
+    translation_approval,
     translation_editor,
+    translation_queue_views,
     translation_review,
 )
 from .publishing.chooser_scope import hide_unreadable_drafts
@@ -16,6 +19,9 @@ from .publishing.chooser_scope import hide_unreadable_drafts
 # What translators may open at all is the page policy's business
 # (practices/publishing/translator_scope.py, installed in apps.py).
 hooks.register("before_edit_page", translation_review.submit_translation, order=-10)
+# Its « Publier » on a translation in review approves the workflow's step, as
+# « Approuver » does, instead of cancelling it (translation_approval.py).
+hooks.register("before_edit_page", translation_approval.publish_as_approval, order=-10)
 hooks.register("insert_editor_js", translation_editor.direction_script)
 # Draftail's editable areas named after their field's label (rich_text_labels.py).
 hooks.register("insert_editor_js", rich_text_labels.label_script)
@@ -24,3 +30,11 @@ hooks.register("insert_editor_js", rich_text_labels.label_script)
 hooks.register("register_admin_urls", localize_update.admin_urls)
 # Other people's drafts stay out of the page chooser (publishing/chooser_scope.py).
 hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)
+# « Pages à traduire »: the translators' list, menu item and dashboard panel
+# (publishing/translation_queue_views.py).
+hooks.register("register_admin_urls", translation_queue_views.admin_urls)
+hooks.register("register_admin_menu_item", translation_queue_views.menu_item)
+hooks.register("construct_homepage_panels", translation_queue_views.dashboard_panel)
+# The dashboard's « Comparer avec la version précédente » of a resubmission
+# compares with the version submitted before (publishing/resubmission_compare.py).
+hooks.register("construct_homepage_panels", resubmission_compare.replace_panel)

@@ -129,8 +129,16 @@ def test_translator_translates_every_segment_and_submits(
             expect(editor.locator("li.incomplete:visible")).to_have_count(left - 1)
     assert editor.locator("li.incomplete").count() == 0
 
+    # Its footer's main action is « Soumettre à la validation »: wagtail-localize's
+    # own footer (whose main button was « Supprimer ») is hidden.
+    expect(editor.locator("footer.footer")).to_be_hidden()
+    submit = browser_page.locator(
+        "[data-translation-submit] button[name=action-submit]"
+    )
+    expect(submit).to_be_visible()
+    expect(submit).to_be_in_viewport()
     with browser_page.expect_navigation():
-        browser_page.click("[data-translation-submit] button[name=action-submit]")
+        submit.click()
     page.refresh_from_db()
     shown = browser_page.locator(".messages").all_inner_texts()
     assert page.workflow_in_progress, shown

@@ -12,7 +12,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
-from wagtail.models import Locale, TaskState, Workflow, WorkflowState
+from wagtail.models import TaskState, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 
 from hub import keys
@@ -48,8 +48,10 @@ from tests.workflow_helpers import (
     practice_form,
     reviewer_group,
     section,
+    start_translation,
     succeeded,
     trainers,
+    translate_title,
     translators,
 )
 
@@ -304,34 +306,7 @@ def localize_translation(client, people):
     """A live French practice of Tanger that the coordination sent for
     translation into Arabic with wagtail-localize ("Translate")."""
     practice = PracticePageFactory(commune="tanger", title="Cantine solidaire")
-    arabic = Locale.objects.get(language_code="ar")
-    response = logged_in(client, people["coordinator"]).post(
-        reverse("wagtail_localize:submit_page_translation", args=(practice.pk,)),
-        {"locales": [arabic.pk]},
-    )
-    assert response.status_code == 302
-    return PracticePage.objects.get(
-        translation_key=practice.translation_key, locale=arabic
-    )
-
-
-def translate_title(translation_page, text):
-    """Save the title's translation as the editor's segment API does."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
-
-    translation = Translation.objects.get(
-        source__object_id=translation_page.translation_key,
-        target_locale=translation_page.locale,
-    )
-    segment = StringSegment.objects.get(
-        source=translation.source, context__path="title"
-    )
-    StringTranslation.objects.create(
-        translation_of=segment.string,
-        locale=translation_page.locale,
-        context=segment.context,
-        data=text,
-    )
+    return start_translation(logged_in(client, people["coordinator"]), practice)
 
 
 def test_translation_submitted_by_translator_is_published_by_coordination(

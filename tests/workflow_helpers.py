@@ -145,3 +145,34 @@ def act(client, page, action, comment=""):
 def succeeded(response):
     """The modal's JSON says the action was performed."""
     return json.loads(response.content)["step"] == "success"
+
+
+def start_translation(client, page, language="ar"):
+    """wagtail-localize's "Translate" (its submit view) into ``language``, POSTed
+    by the client's user; the translated page."""
+    locale = Locale.objects.get(language_code=language)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=(page.pk,)),
+        {"locales": [locale.pk]},
+    )
+    assert response.status_code == 302
+    return type(page).objects.get(translation_key=page.translation_key, locale=locale)
+
+
+def translate_title(translation_page, text):
+    """Save the title's translation as the translation editor's segment API does."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    translation = Translation.objects.get(
+        source__object_id=translation_page.translation_key,
+        target_locale=translation_page.locale,
+    )
+    segment = StringSegment.objects.get(
+        source=translation.source, context__path="title"
+    )
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=translation_page.locale,
+        context=segment.context,
+        data=text,
+    )

@@ -128,6 +128,9 @@ MIDDLEWARE = [
     # Media storage (S3) down: a 503 page, never a 500 (hub/storage_errors.py).
     "hub.storage_errors.StorageUnavailableMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A translator refused a French page is pointed to « Pages à traduire »
+    # (practices/publishing/translator_refusal.py).
+    "practices.publishing.translator_refusal.TranslatorRefusalMiddleware",
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -24,7 +24,7 @@ def submit_translation(request, page):
     """``before_edit_page``: handle "Submit" posted from the translation editor."""
     if request.method != "POST" or "action-submit" not in request.POST:
         return None
-    translation = _enabled_translation(page)
+    translation = enabled_translation(page)
     if translation is None:
         return None  # Wagtail's own editor handles its own submit
     if not page.permissions_for_user(request.user).can_submit_for_moderation():
@@ -39,6 +39,25 @@ def submit_translation(request, page):
     if workflow is None:
         messages.error(request, _("Aucun circuit de validation pour cette page."))
         return redirect(request.path)
+    if not save_draft(request, translation):
+        return redirect(request.path)
+    _start_or_resume(
+        page.specific_class.objects.get(pk=page.pk), workflow, request.user
+    )
+    messages.success(
+        request,
+        _(
+            "« %(title)s » a été soumise : elle attend maintenant la validation "
+            "de la coordination."
+        )
+        % {"title": page.title},
+    )
+    return redirect(request.path)
+
+
+def save_draft(request, translation):
+    """The translated segments saved as a new draft revision of the target;
+    False (and an error message) when required fields are left empty."""
     try:
         translation.save_target(user=request.user, publish=False)
     except ValidationError:
@@ -46,18 +65,12 @@ def submit_translation(request, page):
             request,
             _("La traduction est incomplète : complétez les champs obligatoires."),
         )
-        return redirect(request.path)
-    _start_or_resume(
-        page.specific_class.objects.get(pk=page.pk), workflow, request.user
-    )
-    messages.success(
-        request,
-        _("« %(title)s » a été soumise à la validation.") % {"title": page.title},
-    )
-    return redirect(request.path)
+        return False
+    return True
 
 
-def _enabled_translation(page):
+def enabled_translation(page):
+    """The enabled wagtail-localize translation that made ``page``, or None."""
     from wagtail_localize.models import Translation
 
     if not is_translation(page):

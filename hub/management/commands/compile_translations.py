@@ -4,7 +4,7 @@ from hub.i18n import compile_all
 
 
 class Command(BaseCommand):
-    help = "Compile locale/*/LC_MESSAGES/django.po into .mo files with polib."
+    help = "Compile locale/*/LC_MESSAGES/django(js).po into .mo files with polib."
 
     def handle(self, *args, **options):
         for path in compile_all():
