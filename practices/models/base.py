@@ -70,20 +70,6 @@ class HubPageMixin(SingleLineTitles, models.Model):
     class Meta:
         abstract = True
 
-    def copy(self, *args, **kwargs):
-        """A translation is owned by whoever made it, and its creation logged
-        under their name. wagtail-localize's « Traduire » copies the original
-        (``copy_for_translation``) without a user, so Wagtail kept the
-        original's owner and logged « wagtail.create » under them — the
-        commune editor — though the translator acted. The actor is the user of
-        Wagtail's log context (the admin request's); none (the importer, a
-        shell): the copy is made as before."""
-        actor = get_active_log_context().user
-        translating = kwargs.get("log_action") == "wagtail.copy_for_translation"
-        if translating and getattr(actor, "is_authenticated", False):
-            kwargs["update_attrs"] = {**(kwargs.get("update_attrs") or {}), "owner": actor}
-        return super().copy(*args, **kwargs)
-
     def save(self, *args, **kwargs):
         if not self.ref:
             self.ref = self._unique_ref()
@@ -102,6 +88,23 @@ class HubPageMixin(SingleLineTitles, models.Model):
         if kwargs.get("update_fields") is None or kwargs["update_fields"]:
             self._index_after_save()
         return result
+
+    def copy(self, *args, **kwargs):
+        """A translation is owned by whoever made it, and its creation logged
+        under their name. wagtail-localize's « Traduire » copies the original
+        (``copy_for_translation``) without a user, so Wagtail kept the
+        original's owner and logged « wagtail.create » under them — the
+        commune editor — though the translator acted. The actor is the user of
+        Wagtail's log context (the admin request's); none (the importer, a
+        shell): the copy is made as before."""
+        actor = get_active_log_context().user
+        translating = kwargs.get("log_action") == "wagtail.copy_for_translation"
+        if translating and getattr(actor, "is_authenticated", False):
+            kwargs["update_attrs"] = {
+                **(kwargs.get("update_attrs") or {}),
+                "owner": actor,
+            }
+        return super().copy(*args, **kwargs)
 
     def get_workflow(self):
         """Translations go to the translation workflow, wherever they sit."""
