@@ -13,6 +13,8 @@ from .publishing import (
     translation_review,
 )
 from .publishing.chooser_scope import hide_unreadable_drafts
+from .publishing.dashboard_names import localise_panels
+from .publishing.submit_label import localise_submit_item
 
 # Before wagtail-localize's own hook (order 0), which replaces the editor of a
 # translation: take the translation editor's "Submit" (translation_review.py).
@@ -30,11 +32,17 @@ hooks.register("insert_editor_js", rich_text_labels.label_script)
 hooks.register("register_admin_urls", localize_update.admin_urls)
 # Other people's drafts stay out of the page chooser (publishing/chooser_scope.py).
 hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)
+# « Submit to <workflow> » names the workflow in the reader's language
+# (publishing/submit_label.py).
+hooks.register("construct_page_action_menu", localise_submit_item)
+# The dashboard's workflow panels too (publishing/dashboard_names.py).
+hooks.register("construct_homepage_panels", localise_panels)
 # « Pages à traduire »: the translators' list, menu item and dashboard panel
 # (publishing/translation_queue_views.py).
 hooks.register("register_admin_urls", translation_queue_views.admin_urls)
 hooks.register("register_admin_menu_item", translation_queue_views.menu_item)
 hooks.register("construct_homepage_panels", translation_queue_views.dashboard_panel)
 # The dashboard's « Comparer avec la version précédente » of a resubmission
-# compares with the version submitted before (publishing/resubmission_compare.py).
+# compares with the version submitted before (publishing/resubmission_compare.py;
+# after localise_panels: its panel is the localised one, by name).
 hooks.register("construct_homepage_panels", resubmission_compare.replace_panel)

@@ -16,6 +16,7 @@ import threading
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import get_active_log_context
 
 from documents.visibility import private_collection_ids, with_private_documents
 from hub.localize import LANGUAGE_CHOICES, is_translation, localised
@@ -87,6 +88,23 @@ class HubPageMixin(SingleLineTitles, models.Model):
         if kwargs.get("update_fields") is None or kwargs["update_fields"]:
             self._index_after_save()
         return result
+
+    def copy(self, *args, **kwargs):
+        """A translation is owned by whoever made it, and its creation logged
+        under their name. wagtail-localize's « Traduire » copies the original
+        (``copy_for_translation``) without a user, so Wagtail kept the
+        original's owner and logged « wagtail.create » under them — the
+        commune editor — though the translator acted. The actor is the user of
+        Wagtail's log context (the admin request's); none (the importer, a
+        shell): the copy is made as before."""
+        actor = get_active_log_context().user
+        translating = kwargs.get("log_action") == "wagtail.copy_for_translation"
+        if translating and getattr(actor, "is_authenticated", False):
+            kwargs["update_attrs"] = {
+                **(kwargs.get("update_attrs") or {}),
+                "owner": actor,
+            }
+        return super().copy(*args, **kwargs)
 
     def get_workflow(self):
         """Translations go to the translation workflow, wherever they sit."""

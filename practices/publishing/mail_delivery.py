@@ -24,9 +24,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import override
 from django_tasks import task
 from wagtail.admin.mail import send_mail
+from wagtail.admin.utils import get_admin_base_url
+from wagtail.users.models import UserProfile
 
 from hub.single_line import single_line
 from hub.task_retry import retried
+
+from .display_names import Localised
+from .request_origin import site_base_url
 
 # Six attempts over about half an hour (1, 2, 4, 8 and 16 minutes between them):
 # greylisting servers ask to come back after a few minutes, and a mail server
@@ -73,18 +78,46 @@ def deliver(subject, body, address, html=None):
 
 
 class ReliableEmails:
-    """Mixed into a Wagtail e-mail notifier: the same templates, recipients and
-    languages (``send_emails``'s rendering), each mail handed to ``deliver``."""
+    """Mixed into a Wagtail e-mail notifier: the same templates and recipients
+    (``send_emails``'s rendering), each mail handed to ``deliver``; each one in
+    its recipient's language, the workflow and step named in it
+    (display_names.py), its links at the address the site was reached at
+    (request_origin.py)."""
 
     def send_emails(self, template_set, context, recipients, **kwargs):
         sent = 0
+        for name in ("workflow", "task"):
+            if context.get(name) is not None:
+                context[name] = Localised(context[name])
+        configured, base_url = _configured_base_url(), site_base_url()
+        context["base_url"] = base_url
         for recipient in recipients:
             context["user"] = recipient
-            with override(recipient.wagtail_userprofile.get_preferred_language()):
+            with override(recipient_language(recipient)):
                 subject = render_to_string(template_set["subject"], context)
                 body = render_to_string(template_set["text"], context).strip()
                 html = None
                 if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
                     html = render_to_string(template_set["html"], context)
+            # Wagtail's templates read the setting themselves (``base_url_setting``).
+            body, html = (_rebased(t, configured, base_url) for t in (body, html))
             sent += deliver(subject, body, recipient.email, html)
         return sent == len(recipients)
+
+
+def recipient_language(user):
+    """The language ``user`` chose for the admin, else the site's — never that
+    of whoever acted: Wagtail's ``get_preferred_language`` falls back on the
+    active language, the acting request's, so an author who never chose got
+    the approval in the coordinator's language."""
+    return UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
+
+
+def _configured_base_url():
+    return (get_admin_base_url() or "").rstrip("/")
+
+
+def _rebased(text, configured, base_url):
+    if not text or not configured or configured == base_url:
+        return text
+    return text.replace(f"{configured}/", f"{base_url}/")

@@ -6,7 +6,8 @@ Wagtail e-mails a step's reviewers only for its GroupApprovalTask
 CommuneReviewTask has no fixed groups, so without this notifier nobody would
 hear of a submission. It reuses Wagtail's templates
 (``wagtailadmin/notifications/task_state_submitted*``), each user's
-notification preference and preferred admin language.
+notification preference and preferred admin language (the step named in it:
+``mail_delivery.ReliableEmails``).
 https://docs.wagtail.org/en/stable/extending/custom_tasks.html
 
 Every workflow e-mail, ours and Wagtail's, is sent through
@@ -25,12 +26,9 @@ from wagtail.admin.mail import (
 )
 from wagtail.models import TaskState, WorkflowState
 
-from hub.localize import in_french
-
 from ..models.review_task import CommuneReviewTask, commune_key_of
 from ..models.roles import REVIEWER
 from .mail_delivery import ReliableEmails
-from .workflows import COMMUNE_REVIEW
 
 
 class CommuneReviewSubmissionEmailNotifier(
@@ -44,11 +42,6 @@ class CommuneReviewSubmissionEmailNotifier(
         return isinstance(instance, TaskState) and isinstance(
             instance.task.specific, CommuneReviewTask
         )
-
-    def get_context(self, task_state, **kwargs):
-        context = super().get_context(task_state, **kwargs)
-        context["task"] = LocalisedTask(context["task"])
-        return context
 
     def get_recipient_users(self, task_state, **kwargs):
         users = get_user_model().objects
@@ -67,19 +60,6 @@ class CommuneReviewSubmissionEmailNotifier(
         if user is not None:
             recipients = recipients.exclude(pk=user.pk)
         return set(recipients.distinct())
-
-
-class LocalisedTask:
-    """The task as the mail templates use it (``id``, ``name``), its name in
-    the recipient's language: the task is stored under its French name
-    (workflows.ensure_workflows) and the lazy label is rendered inside
-    Wagtail's ``override(preferred language)``. A renamed task keeps its name."""
-
-    def __init__(self, task):
-        self.id = self.pk = task.pk
-        self.name = (
-            COMMUNE_REVIEW if task.name == in_french(COMMUNE_REVIEW) else task.name
-        )
 
 
 commune_review_submission_notifier = CommuneReviewSubmissionEmailNotifier()

@@ -14,6 +14,8 @@ sent back. A first submission keeps Wagtail's link.
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import TaskState
 
+from .dashboard_names import ObjectsToModerate
+
 
 def previously_submitted_revision_id(task_state):
     """The revision of the last earlier task state on the same object, if it
@@ -32,7 +34,9 @@ def previously_submitted_revision_id(task_state):
     )
 
 
-class ResubmissionAwarePanel(WorkflowObjectsToModeratePanel):
+class ResubmissionAwarePanel(ObjectsToModerate):
+    """The localised panel (dashboard_names.py), resubmissions compared."""
+
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         for item in context["states"]:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from home.site_structure import ensure_site
 from practices.demo.files import generate_demo_files
-from practices.demo.users import create_demo_users
+from practices.demo.users import ADMIN_NAME, create_demo_users
 from practices.importers.run import ImportFailed, run_import
 from practices.publishing.roles import ensure_roles
 from programme.loader import load_taxonomy
@@ -78,6 +78,9 @@ class Command(BaseCommand):
         if created:
             user.is_staff = user.is_superuser = True
             user.set_password(DEMO_PASSWORD)
+        if created or not user.last_name:
+            # Wagtail's account form (the admin's language…) requires names.
+            user.first_name, user.last_name = ADMIN_NAME
             user.save()
 
 
