@@ -19,7 +19,7 @@ from tests.factories import isolated_media_root  # noqa: F401 (autouse fixture)
 
 pytestmark = pytest.mark.django_db
 
-PRACTICE_AR = "بطاقة ممارسة: مراجعة الجماعة ثم التنسيق"
+PRACTICE_AR = "بطاقة ممارسة: مراجعة الجماعة ثم منسقية البرنامج"
 REVIEW_AR = "مراجعة الجماعة"
 FRENCH = ("rédaction", "relecture communale", "Relecture par la commune")
 

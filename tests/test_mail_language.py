@@ -13,7 +13,7 @@ from tests.factories import isolated_media_root  # noqa: F401 (autouse fixture)
 pytestmark = pytest.mark.django_db
 
 HOST = "hub.example.org"
-PRACTICE_AR = "بطاقة ممارسة: مراجعة الجماعة ثم التنسيق"
+PRACTICE_AR = "بطاقة ممارسة: مراجعة الجماعة ثم منسقية البرنامج"
 
 
 @pytest.fixture
