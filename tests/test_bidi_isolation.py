@@ -77,9 +77,7 @@ def other_language_line(page):
     return line, " ".join(line.get_text().split())
 
 
-def test_other_language_line_names_the_language_in_the_readers_language(
-    client, fiche
-):
+def test_other_language_line_names_the_language_in_the_readers_language(client, fiche):
     french, arabic = fiche
     line, text = other_language_line(parsed(client.get(arabic.url)))
     assert text == "هذه البطاقة متوفرة أيضًا باللغة الفرنسية."
@@ -168,7 +166,7 @@ def test_every_lang_attribute_wraps_text_in_that_language(client, fiche):
     assert not wrong
 
 
-def test_share_form_lays_out_what_is_typed_in_its_own_direction(editor_client):
+def test_share_form_lays_out_what_is_typed_in_its_own_direction(editor_client):  # noqa: F811
     """A French title typed in the Arabic form reads left to right."""
     form = parsed(editor_client.get("/ar/partager/")).select_one("main form")
     assert form.select_one("input[name=title]")["dir"] == "auto"
