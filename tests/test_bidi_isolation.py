@@ -171,3 +171,13 @@ def test_share_form_lays_out_what_is_typed_in_its_own_direction(editor_client): 
     form = parsed(editor_client.get("/ar/partager/")).select_one("main form")
     assert form.select_one("input[name=title]")["dir"] == "auto"
     assert form.select_one("textarea[name=contacts]")["dir"] == "auto"
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [("/ar/", 200), ("/ar/search/?q=budget", 200), ("/ar/nexiste-pas/", 404)],
+)
+def test_search_boxes_lay_out_the_query_in_its_own_direction(client, url, status):
+    """« budget participatif » typed in the Arabic search box reads left to right."""
+    boxes = parsed(client.get(url), status).select("input[type=search]")
+    assert boxes and all(box.get("dir") == "auto" for box in boxes)
