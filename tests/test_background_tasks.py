@@ -209,7 +209,7 @@ def test_a_published_page_is_found_once_the_worker_indexed_it(
     # The worker's index write retired the stored search page.
     state, html = search_page(client, "zephyrine")
     assert state == "miss"
-    assert "1 résultat pour « zephyrine »" in html
+    assert "1 résultat pour « <bdi>zephyrine</bdi> »" in html
     assert f'href="{page.url}"' in html
 
 

@@ -15,6 +15,7 @@ from tests.factories import (
     isolated_media_root,  # noqa: F401 (autouse fixture)
     translate,
 )
+from tests.test_bidi_isolation import ARABIC_CONTACTS, PHONE
 from tests.test_browser import browser_page, site  # noqa: F401 (fixtures)
 
 pytestmark = [
@@ -183,3 +184,31 @@ def test_fiche_prints_without_the_site_chrome(fiche, live_server, browser):
         assert not browser.locator(hidden).first.is_visible(), hidden
     assert browser.locator("#acteurs").is_visible()
     assert browser.locator("h1").is_visible()
+
+
+# The left edge of the first and of the last two characters of a link's text.
+EDGES = """(link) => {
+    const text = link.firstChild;
+    const edge = (start) => {
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + 2);
+        return range.getBoundingClientRect().x;
+    };
+    return [edge(0), edge(text.length - 2)];
+}"""
+
+
+def test_phone_number_digits_run_left_to_right_in_arabic(site, live_server, browser):  # noqa: F811
+    """Without an isolate the bidi algorithm lays the digit groups of « 05 39
+    00 00 00 » out right to left in an Arabic sentence: « 00 00 00 39 05 »
+    (issue #14)."""
+    practice = PracticePageFactory(title="Guichet social", commune="tanger")
+    arabic = translate(practice, title="الشباك الاجتماعي")
+    arabic.contacts = ARABIC_CONTACTS
+    arabic.save_revision().publish()
+    browser.goto(live_server.url + arabic.url)
+    phone = browser.locator('#contacts a[href^="tel:"]')
+    assert phone.inner_text() == PHONE
+    first, last = phone.evaluate(EDGES)
+    assert first < last  # « 05 » on the left, the last « 00 » on the right

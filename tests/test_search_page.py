@@ -118,7 +118,7 @@ def test_search_lists_matching_pages_of_the_language(client):
         "Budget des associations", page_type="template", summary="Modèle de budget"
     )
     content = html(client.get("/fr/search/", {"q": "budget"}))
-    assert "2 résultats pour « budget »" in content
+    assert "2 résultats pour « <bdi>budget</bdi> »" in content
     assert sorted(plain(t) for t in result_titles(content)) == [
         "Budget des associations",
         "Budget participatif à Tanger",
@@ -179,7 +179,7 @@ def test_filters_show_counts_and_combine_with_and(client):
         )
     )
     assert [plain(t) for t in result_titles(content)] == ["Budget A"]
-    assert "1 résultat pour « budget »" in content
+    assert "1 résultat pour « <bdi>budget</bdi> »" in content
     assert "Filtres actifs" in content
     assert 'href="?q=budget&amp;public=women#resultats"' in content  # removes the theme
 

@@ -72,7 +72,7 @@ def test_promoted_pages_come_first_on_the_page(client):
     first_result = content.index('<ol class="search-results">')
     assert content.index('<section class="promoted"') < first_result
     assert result_titles(content) == ["Fiche <mark>budget</mark> Tanger"]
-    assert "1 résultat pour « budget »" in content
+    assert "1 résultat pour « <bdi>budget</bdi> »" in content
 
 
 def test_promotions_only_in_the_searched_language(client):
@@ -233,7 +233,7 @@ def test_statistics_failures_never_break_a_search(client, monkeypatch, caplog):
     monkeypatch.setattr(Query, "add_hit", broken)
     monkeypatch.setattr(promotions, "_load", broken)
     content = html(client.get("/fr/search/", {"q": "budget"}))
-    assert "1 résultat pour « budget »" in content
+    assert "1 résultat pour « <bdi>budget</bdi> »" in content
     data = client.get(API, {"q": "budget", "lang": "fr"}).json()
     assert (data["count"], data["promoted"]) == (1, [])
     assert "Could not record a hit" in caplog.text

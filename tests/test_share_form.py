@@ -241,7 +241,7 @@ def test_done_page_says_what_happens_next(editor_client):
     """The confirmation names the next steps and links to the admin editor."""
     page = created(editor_client, filled(action="submit"))
     html = editor_client.get(f"/fr/partager/merci/{page.pk}/").content.decode()
-    assert "envoyée en relecture à la commune de Tanger" in html
+    assert "envoyée en relecture à la commune de <bdi>Tanger</bdi>" in html
     assert f"/admin/pages/{page.pk}/edit/" in html
     draft = created(editor_client, filled(title="Autre"))
     html = editor_client.get(f"/fr/partager/merci/{draft.pk}/").content.decode()

@@ -8,6 +8,7 @@ from django.utils.formats import get_format
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from hub import language_names
 from hub.content_version import cached
 from hub.language_query import carried
 from hub.visibility import viewer, visibility_key, visible_pages
@@ -114,6 +115,18 @@ def routed_suffix(request, page):
     if page_url.endswith("/") and request.path.startswith(page_url):
         return request.path[len(page_url) :]
     return ""
+
+
+@register.filter
+def language_name(code):
+    """``{{ version.code|language_name }}``: « arabe » in a French sentence."""
+    return language_names.language_name(code)
+
+
+@register.filter
+def in_language(code):
+    """``{{ version.code|in_language }}``: « باللغة الفرنسية » in an Arabic one."""
+    return language_names.in_language(code)
 
 
 @register.filter
