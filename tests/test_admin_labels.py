@@ -41,6 +41,8 @@ def test_vocabulary_listings_call_the_language_column_language(
     page = soup(admin_client.get(reverse(f"wagtailsnippets_programme_{listing}:list")))
     headers = [th.get_text(" ", strip=True) for th in page.select("table th")]
     assert label in headers, headers
-    assert wrong not in headers, headers
+    # The communes' own region column is « Région » in French, rightly.
+    regions = 1 if (listing, language) == ("commune", "fr") else 0
+    assert headers.count(wrong) == regions, headers
     cells = [td.get_text(" ", strip=True) for td in page.select("table tbody td")]
     assert {"Français", "العربية"} & set(cells), cells

@@ -52,6 +52,6 @@ def test_text_fields_follow_the_typed_text(
     summary.fill(typed)
     assert summary.get_attribute("dir") == "auto"
     assert direction(summary) == expected
-    title = browser_page.locator("[name=title]")
+    title = browser_page.locator("[name=title]").first
     title.fill(typed)
     assert direction(title) == expected
