@@ -399,6 +399,15 @@ def test_arabic_translations_keep_the_originals_tags():
         assert set(record["tags"]) == expected, record["ref"]
 
 
+def test_training_material_kind_is_named_as_the_glossary_names_it():
+    """« Support de formation » is a دعامة تكوينية (an « عرض » is a talk)."""
+    kinds = {item["slug"]: item["name"] for item in TAXONOMY["document_kinds"]}
+    assert kinds["training-slides"] == {
+        "fr": "Support de formation",
+        "ar": "دعامة تكوينية",
+    }
+
+
 def test_demo_texts_write_latin_digits():
     """Latin digits throughout, in Arabic too (the interface's choice, and
     Moroccan administrative usage): no Arabic-Indic digit in the demo data."""
