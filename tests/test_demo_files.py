@@ -408,6 +408,14 @@ def test_training_material_kind_is_named_as_the_glossary_names_it():
     }
 
 
+def test_demo_texts_use_the_corrected_terms():
+    """The renderings the reviewer corrected in the glossary are gone from the
+    demo's Arabic too (« السلفات الصغرى », « تثمين », « دعامة تكوينية »)."""
+    corpus = (DEMO / "practices.jsonl").read_text(encoding="utf-8")
+    for old in ("القروض الصغرى", "رسملة", "عرض تكويني"):
+        assert old not in corpus, old
+
+
 def test_demo_texts_write_latin_digits():
     """Latin digits throughout, in Arabic too (the interface's choice, and
     Moroccan administrative usage): no Arabic-Indic digit in the demo data."""
