@@ -18,9 +18,7 @@ def soup(response):
 @pytest.mark.parametrize(
     ("language", "label"), [("fr", "Mot de passe"), ("ar", "كلمة المرور")]
 )
-def test_admin_login_labels_the_password_in_the_admin_language(
-    client, language, label
-):
+def test_admin_login_labels_the_password_in_the_admin_language(client, language, label):
     page = soup(client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE=language))
     labels = [tag.get_text(" ", strip=True) for tag in page.select("label")]
     assert any(text.startswith(label) for text in labels), labels

@@ -333,7 +333,6 @@ def test_texts_include_forms_search_must_conflate():
         assert form in corpus, form
 
 
-
 # One Arabic tag for each French tag of a translated record (the Arabic demo's own
 # wording where it had one, the glossary's otherwise).
 TAG_PAIRS = {
@@ -429,6 +428,7 @@ def test_demo_texts_write_latin_digits():
     for source in sources:
         found = indic.findall(source.read_text(encoding="utf-8"))
         assert not found, (source.name, found)
+
 
 # --------------------------------------------------------------------- attachments
 def test_every_attachment_is_in_the_registry():

@@ -116,7 +116,6 @@ def test_data_file_covers_the_programme_vocabulary():
     assert expected <= pairs, expected - pairs
 
 
-
 def test_data_file_has_the_reviewers_corrections():
     """The pairs a French–Arabic reviewer corrected (issue 14): singulars
     for singulars, the Moroccan terms, and the listening cell."""
@@ -135,6 +134,7 @@ def test_data_file_has_the_reviewers_corrections():
     }
     for french, arabic in expected.items():
         assert arabic_of.get(french) == {arabic}, (french, arabic_of.get(french))
+
 
 # --- load_glossary ------------------------------------------------------------
 
