@@ -14,7 +14,8 @@ class KeepEarlierFilesEditAction(EditAction):
     ``BaseDocumentForm.save`` deletes the previous file from storage when a new
     one is uploaded; it stays listed and downloadable as an earlier version
     (``documents.models.versions``), so the form is told there is none to delete.
-    The editor is recorded as the new version's uploader. Wagtail's edit view
+    The editor is recorded as the new version's uploader, with the form's version
+    note (``documents.version_form``). Wagtail's edit view
     saves through the "edit" action registered for the model (``register_actions``
     hook, see ``wagtail/actions/registry.py``).
     """
@@ -23,6 +24,9 @@ class KeepEarlierFilesEditAction(EditAction):
         if self.form is not None and "file" in self.form.changed_data:
             self.form.original_file = None
             self.instance.file_replaced_by = self.user
+            self.instance.file_version_note = self.form.cleaned_data.get(
+                "version_note", ""
+            ).strip()
         super()._save_instance()
 
 

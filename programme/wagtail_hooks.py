@@ -1,14 +1,19 @@
 """Admin registration: the vocabularies as translatable snippets, in one menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Commune, DocumentKind, Partnership, Region, TargetPublic, Theme
 
+# Wagtail's French and Arabic catalogues call a locale « région » and
+# « اللغة المحلية »: beside a vocabulary of regions, the column says what it shows.
+LANGUAGE = Column("locale", label=_("Langue"), sort_key="locale")
+
 
 class TermViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "locale"]
+    list_display = ["name", "slug", LANGUAGE]
     search_fields = ["name", "slug"]
     ordering = ["name"]
 
@@ -22,14 +27,20 @@ class RegionViewSet(TermViewSet):
 class CommuneViewSet(TermViewSet):
     model = Commune
     icon = "home"
-    list_display = ["name", "country", "region", "population_total", "locale"]
+    list_display = ["name", "country", "region", "population_total", LANGUAGE]
     list_filter = ["country", "region"]
 
 
 class PartnershipViewSet(TermViewSet):
     model = Partnership
     icon = "link"
-    list_display = ["name", "moroccan_commune", "belgian_commune", "since", "locale"]
+    list_display = [
+        "name",
+        "moroccan_commune",
+        "belgian_commune",
+        "since",
+        LANGUAGE,
+    ]
 
 
 class ThemeViewSet(TermViewSet):

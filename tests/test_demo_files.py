@@ -322,14 +322,112 @@ def test_tags_are_lowercase_reused_and_in_the_record_language():
 
 
 def test_texts_include_forms_search_must_conflate():
-    """Apostrophe, ligature, plural and Arabic clitic, digit and diacritic variants."""
+    """Apostrophe, ligature, plural and Arabic clitic and diacritic variants
+    (Arabic-Indic digits are conflated in search's own tests: the demo writes
+    Latin digits, below)."""
     corpus = "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS)
     for form in (
         "l’école", "d'évaluation", "formatrice", "régionaux", "œuvre",
         "والمشاركة", "بالمشاركة", "للمشاركة", "مشاركات", "التدريبية", "مُشَارَكَة",
     ):  # fmt: skip
         assert form in corpus, form
-    assert re.search(r"[٠-٩]{4}", corpus), "Arabic-Indic digits"
+
+
+# One Arabic tag for each French tag of a translated record (the Arabic demo's own
+# wording where it had one, the glossary's otherwise).
+TAG_PAIRS = {
+    "accessibilité": "الولوجيات",
+    "alphabétisation": "محو الأمية",
+    "appel à projets": "طلب مشاريع",
+    "artisanat": "الصناعة التقليدية",
+    "associations": "الجمعيات",
+    "budget": "الميزانية",
+    "budget participatif": "الميزانية التشاركية",
+    "bénévolat": "التطوع",
+    "charte": "الميثاق",
+    "cofinancement": "التمويل المشترك",
+    "concertation": "التشاور",
+    "convention": "الاتفاقية",
+    "coopératives": "التعاونيات",
+    "diaspora": "الجالية",
+    "données ventilées": "المعطيات المصنفة",
+    "emploi": "التشغيل",
+    "espace public": "الفضاء العام",
+    "femmes": "النساء",
+    "financement": "التمويل",
+    "formation": "التكوين",
+    "formation professionnelle": "التكوين المهني",
+    "genre": "مقاربة النوع",
+    "handicap": "الإعاقة",
+    "indh": "المبادرة الوطنية للتنمية البشرية",
+    "jeunesse": "الشباب",
+    "loi organique 113-14": "القانون التنظيمي 113.14",
+    "migrants": "المهاجرون",
+    "milieu rural": "العالم القروي",
+    "modèle": "نموذج",
+    "montage de projets": "إعداد المشاريع",
+    "médiation interculturelle": "الوساطة بين الثقافات",
+    "oasis": "الواحات",
+    "partenariat": "الشراكة",
+    "participation": "المشاركة",
+    "patrimoine": "التراث",
+    "plan d'action communal": "برنامج عمل الجماعة",
+    "pétition": "العرائض",
+    "scolarisation": "التمدرس",
+    "sport": "الرياضة",
+    "subventions": "المنح",
+    "transparence": "الشفافية",
+    "transport": "النقل",
+    "vie associative": "الحياة الجمعوية",
+    "échec": "الإخفاق",
+    "éclairage public": "الإنارة العمومية",
+    "écoute": "الإنصات",
+    "éducation": "التربية",
+    "égalité": "المساواة",
+    "état civil": "الحالة المدنية",
+}
+
+
+def test_arabic_translations_keep_the_originals_tags():
+    """An Arabic translation is tagged as its French original, tag for tag."""
+    for record in RECORDS:
+        original = BY_REF.get(record.get("translation_of"))
+        if record["language"] != "ar" or original is None:
+            continue
+        expected = {TAG_PAIRS[tag] for tag in original["tags"]}
+        assert set(record["tags"]) == expected, record["ref"]
+
+
+def test_training_material_kind_is_named_as_the_glossary_names_it():
+    """« Support de formation » is a دعامة تكوينية (an « عرض » is a talk)."""
+    kinds = {item["slug"]: item["name"] for item in TAXONOMY["document_kinds"]}
+    assert kinds["training-slides"] == {
+        "fr": "Support de formation",
+        "ar": "دعامة تكوينية",
+    }
+
+
+def test_demo_texts_use_the_corrected_terms():
+    """The renderings the reviewer corrected in the glossary are gone from the
+    demo's Arabic too (« السلفات الصغرى », « تثمين », « دعامة تكوينية »)."""
+    corpus = (DEMO / "practices.jsonl").read_text(encoding="utf-8")
+    for old in ("القروض الصغرى", "رسملة", "عرض تكويني"):
+        assert old not in corpus, old
+
+
+def test_demo_texts_write_latin_digits():
+    """Latin digits throughout, in Arabic too (the interface's choice, and
+    Moroccan administrative usage): no Arabic-Indic digit in the demo data."""
+    indic = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+    sources = [
+        DEMO / "practices.jsonl",
+        DEMO / "files.py",
+        DEMO.parents[1] / "programme" / "data" / "taxonomy.json",
+        DEMO.parents[1] / "search" / "data" / "glossary.json",
+    ]
+    for source in sources:
+        found = indic.findall(source.read_text(encoding="utf-8"))
+        assert not found, (source.name, found)
 
 
 # --------------------------------------------------------------------- attachments

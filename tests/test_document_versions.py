@@ -4,11 +4,16 @@ template page lists versions in a fixed number of queries."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+)
 
 from documents.models import DocumentVersion, HubDocument
 from tests.factories import (
@@ -55,11 +60,51 @@ def replaced(admin_client, document):
             "language": "fr",
             "collection": document.collection_id,
             "file": SimpleUploadedFile("convention.pdf", SECOND),
+            "version_note": "Article 4 corrigé",
         },
     )
     assert response.status_code == 302, response.context["form"].errors
     document.refresh_from_db()
     return document
+
+
+def replace_file(client, document, note=""):
+    """POST Wagtail's edit view with a new file (and a version note)."""
+    return client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {
+            "title": document.title,
+            "language": "fr",
+            "collection": document.collection_id,
+            "file": SimpleUploadedFile("convention.pdf", SECOND),
+            "version_note": note,
+        },
+    )
+
+
+@pytest.fixture
+def document_editor(client, django_user_model):
+    """Logged in with the rights to edit any document of the root collection,
+    and none on pages: a commune's editor, not the coordination."""
+    user = django_user_model.objects.create_user("redaction", password="x")
+    group = Group.objects.create(name="Rédaction des documents")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ["add_document", "change_document", "choose_document"]:
+        GroupCollectionPermission.objects.create(
+            group=group,
+            collection=Collection.get_first_root_node(),
+            permission=Permission.objects.get(
+                content_type__app_label="wagtaildocs", codename=codename
+            ),
+        )
+    user.groups.add(group)
+    client.force_login(user)
+    return client
+
+
+def form_errors(response):
+    errors = response.context["form"].errors
+    return {name: list(messages) for name, messages in errors.items()}
 
 
 def test_a_new_document_is_its_own_version_1(document):
@@ -81,7 +126,57 @@ def test_replacing_the_file_keeps_the_earlier_one(replaced, admin_user):
     assert first.file.read() == FIRST
     assert replaced.file.read() == SECOND
     assert second.uploaded_by == admin_user
+    assert second.note == "Article 4 corrigé"
     assert "corrigée" in replaced.extracted_text
+
+
+def test_a_published_document_is_not_replaced_without_a_note(admin_client, document):
+    """Replacing the file of a document a live page serves says what changes;
+    without a note nothing is stored."""
+    response = replace_file(admin_client, document)
+    assert response.status_code == 200
+    assert "version_note" in form_errors(response)
+    document.refresh_from_db()
+    assert document.versions.count() == 1
+    assert document.file.read() == FIRST
+
+
+def test_only_the_validation_replaces_a_published_file(document_editor, document):
+    """An editor of the documents, who cannot publish the template page that
+    serves it, cannot swap its file for one the public would get unreviewed;
+    the page keeps serving the validated file."""
+    response = replace_file(document_editor, document, note="Nouvelle clause")
+    assert response.status_code == 200
+    errors = form_errors(response)
+    assert "coordination" in " ".join(errors["file"])
+    document.refresh_from_db()
+    assert document.versions.count() == 1
+    assert document.file.read() == FIRST
+
+
+def test_an_unpublished_document_is_replaced_freely(document_editor):
+    """A document no live page serves (a draft's attachment) is its editors'
+    to replace, a note or not."""
+    draft_file = HubDocumentFactory(file__filename="brouillon.pdf", file__data=FIRST)
+    response = replace_file(document_editor, draft_file)
+    assert response.status_code == 302
+    draft_file.refresh_from_db()
+    assert draft_file.versions.count() == 2
+
+
+def test_edit_view_lists_versions_with_note_date_and_author(admin_client, replaced):
+    """The document's edit view lists its versions, newest first, each with its
+    number, date, author and note."""
+    response = admin_client.get(reverse("wagtaildocs:edit", args=[replaced.pk]))
+    rows = [
+        li.get_text(" ", strip=True)
+        for li in soup(response).select("ol.document-versions li")
+    ]
+    assert len(rows) == 2, rows
+    assert rows[0].startswith("Version 2 — ")
+    assert "admin" in rows[0] and "Article 4 corrigé" in rows[0]
+    assert rows[1].startswith("Version 1 — ")
+    assert soup(response).select_one('[name="version_note"]') is not None
 
 
 def test_template_page_lists_current_version_first_then_earlier(client, replaced):

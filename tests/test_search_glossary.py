@@ -116,6 +116,26 @@ def test_data_file_covers_the_programme_vocabulary():
     assert expected <= pairs, expected - pairs
 
 
+def test_data_file_has_the_reviewers_corrections():
+    """The pairs a French–Arabic reviewer corrected (issue 14): singulars
+    for singulars, the Moroccan terms, and the listening cell."""
+    pairs = {(item["french"], item["arabic"]) for item in DATA}
+    arabic_of = {}
+    for french, arabic in pairs:
+        arabic_of.setdefault(french, set()).add(arabic)
+    expected = {
+        "public cible": "الفئة المستهدفة",
+        "jardin d'enfants": "روض الأطفال",
+        "support de formation": "دعامة تكوينية",
+        "capitalisation": "تثمين",
+        "capitalisation des expériences": "تثمين التجارب",
+        "microcrédit": "السلفات الصغرى",
+        "cellule d'écoute": "مركز الإنصات",
+    }
+    for french, arabic in expected.items():
+        assert arabic_of.get(french) == {arabic}, (french, arabic_of.get(french))
+
+
 # --- load_glossary ------------------------------------------------------------
 
 

@@ -160,7 +160,11 @@ class HubDocument(AbstractDocument):
         if new_file:
             # Set by the admin's edit action when a file is replaced.
             replaced_by = getattr(self, "file_replaced_by", None)
-            record_version(self, getattr(replaced_by, "pk", self.uploaded_by_user_id))
+            record_version(
+                self,
+                getattr(replaced_by, "pk", self.uploaded_by_user_id),
+                note=getattr(self, "file_version_note", ""),
+            )
             file_stored.send(sender=type(self), document=self)
             # Under the immediate backend the task has run already: this
             # instance shows what it stored, as the row does.

@@ -14,6 +14,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from ..version_form import add_version_fields, check_replacement
 from .validation import sanitise_filename, validate_image_upload, validate_upload
 
 
@@ -63,13 +64,23 @@ def use_checked_field(form, field_class):
 
 class HubDocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
+        # Wagtail's views pass the editor (Wagtail's collection form pops it).
+        self.user = kwargs.get("user") or kwargs.get("for_user")
         super().__init__(*args, **kwargs)
         use_checked_field(self, CheckedDocumentField)
+        if self.instance.pk and "file" in self.fields:
+            add_version_fields(self)
         if getattr(self.instance, "extraction_pending", False):
             self.fields["extraction_pending_notice"] = extraction_pending_notice()
         problem = getattr(self.instance, "extraction_problem", "")
         if problem:
             self.fields["extraction_notice"] = extraction_notice(problem)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "version_note" in self.fields and "file" in self.changed_data:
+            check_replacement(self, self.user)
+        return cleaned
 
 
 def extraction_pending_notice():

@@ -287,6 +287,8 @@ LANGUAGES = [("fr", "Français"), ("ar", "العربية")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin sign-in form with its password label translated (hub/admin_login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.admin_login.LabelledLoginForm"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True

@@ -26,6 +26,7 @@ from hub.text import join_capped
 
 from .. import content_types
 from ..translation_workflow import translation_workflow
+from ..vocabulary_fields import VocabularyPageForm
 
 # Characters of attached documents' titles and text indexed with a page: each
 # document already holds at most extraction.MAX_TEXT; a page with many long
@@ -64,6 +65,8 @@ class HubPageMixin(SingleLineTitles, models.Model):
     year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
 
     exclude_fields_in_copy = ["ref"]
+    # The editor offers the page's language's terms, as checkboxes when several.
+    base_form_class = VocabularyPageForm
     # Term fields (foreign keys and many-to-many) re-pointed to the page's locale.
     localised_term_fields = ()
 
