@@ -514,7 +514,7 @@ def test_body_blocks_are_shown_with_their_structure(client, tmp_path):
     html = html_of(client, page)
     assert "<h3" in html and "Le déroulé" in html
     assert "<p>Un texte simple &amp; clair.</p>" in html
-    assert "Atelier" in html and "(mars 2022)" in html
+    assert "Atelier" in html and "(<bdi>mars 2022</bdi>)" in html  # the period isolated
     assert "<blockquote>Enfin écoutés</blockquote>" in html
     assert 'alt="Une urne en mairie"' in html
     image = page.body[4].value
