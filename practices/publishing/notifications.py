@@ -29,6 +29,7 @@ from wagtail.models import TaskState, WorkflowState
 from ..models.review_task import CommuneReviewTask, commune_key_of
 from ..models.roles import REVIEWER
 from .mail_delivery import ReliableEmails
+from .resubmission_compare import changes_url
 
 
 class CommuneReviewSubmissionEmailNotifier(
@@ -60,6 +61,13 @@ class CommuneReviewSubmissionEmailNotifier(
         if user is not None:
             recipients = recipients.exclude(pk=user.pk)
         return set(recipients.distinct())
+
+    def get_context(self, task_state, **kwargs):
+        # A resubmission links to what changed since the reviewers sent it
+        # back (our task_state_submitted.txt / .html).
+        context = super().get_context(task_state, **kwargs)
+        context["changes_url"] = changes_url(task_state)
+        return context
 
 
 commune_review_submission_notifier = CommuneReviewSubmissionEmailNotifier()

@@ -9,29 +9,71 @@ although the summary had been rewritten. This panel, in its place, compares
 the submitted revision with the one submitted before it on the same page —
 the revision of the latest earlier task state, the one the reviewer saw and
 sent back. A first submission keeps Wagtail's link.
+
+The same rule serves the edit view's status panel and the workflow history
+(resubmission_tags.py) and the reviewers' e-mail (``changes_url``).
 """
 
+from django.urls import reverse
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
-from wagtail.models import TaskState
+from wagtail.models import Page, Revision, TaskState
 
 from .dashboard_names import ObjectsToModerate
+from .request_origin import site_base_url
+
+
+def _submitted_revision_ids(workflow_state, revision_id, **filters):
+    """Revisions of the task states on ``workflow_state``'s object (any of its
+    workflows), other than ``revision_id``, latest first."""
+    return (
+        TaskState.objects.filter(
+            workflow_state__base_content_type_id=workflow_state.base_content_type_id,
+            workflow_state__object_id=workflow_state.object_id,
+            **filters,
+        )
+        .exclude(revision_id=revision_id)
+        .order_by("-started_at", "-pk")
+        .values_list("revision_id", flat=True)
+    )
 
 
 def previously_submitted_revision_id(task_state):
     """The revision of the last earlier task state on the same object, if it
     is another revision; else None."""
-    workflow_state = task_state.workflow_state
-    return (
-        TaskState.objects.filter(
-            workflow_state__base_content_type_id=workflow_state.base_content_type_id,
-            workflow_state__object_id=workflow_state.object_id,
-            started_at__lt=task_state.started_at,
-        )
-        .exclude(revision_id=task_state.revision_id)
-        .order_by("-started_at", "-pk")
-        .values_list("revision_id", flat=True)
-        .first()
+    return _submitted_revision_ids(
+        task_state.workflow_state,
+        task_state.revision_id,
+        started_at__lt=task_state.started_at,
+    ).first()
+
+
+def last_submitted_before(revision, workflow_state):
+    """The last revision submitted on ``workflow_state``'s object other than
+    ``revision`` (what the reviewers saw last), else the revision just before
+    ``revision``, as Wagtail compares."""
+    if revision is None:
+        return None
+    if workflow_state is not None:
+        submitted = _submitted_revision_ids(
+            workflow_state, revision.pk, revision_id__lt=revision.pk
+        ).first()
+        if submitted is not None:
+            return Revision.objects.get(pk=submitted)
+    return revision.get_previous()
+
+
+def changes_url(task_state):
+    """The absolute address of the comparison between the revision submitted
+    before and ``task_state``'s, for a resubmitted page; else None."""
+    previous = previously_submitted_revision_id(task_state)
+    page = task_state.workflow_state.content_object
+    if previous is None or not isinstance(page, Page):
+        return None
+    path = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=(page.pk, previous, task_state.revision_id),
     )
+    return f"{site_base_url()}{path}"
 
 
 class ResubmissionAwarePanel(ObjectsToModerate):
