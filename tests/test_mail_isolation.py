@@ -46,3 +46,24 @@ def test_the_french_mail_quoting_french_values_is_unchanged(mails):
     for text in (french.subject, french.body):
         assert not {FSI, LRI, PDI} & set(text)
     assert f"http://testserver{edit_url(page)}" in french.body
+
+
+def test_a_request_for_changes_in_arabic_isolates_the_reviewer_and_comment(
+    client, django_user_model
+):
+    from tests.workflow_helpers import act
+
+    author = make_user(
+        django_user_model, "katib", editor_group("tanger"), language="ar"
+    )
+    reviewer = make_user(django_user_model, "relecteur", reviewer_group("tanger"))
+    reviewer.first_name, reviewer.last_name = "Anne", "Martin"
+    reviewer.save()
+    page = submit(client, author)
+    mail.outbox.clear()
+    client.force_login(reviewer)
+    act(client, page, "reject", "Précisez le budget.")
+    (message,) = mail.outbox
+    assert f"{FSI}{TITLE}{PDI}" in message.subject
+    assert f"{FSI}Anne Martin{PDI}" in message.body
+    assert f"{FSI}Précisez le budget.{PDI}" in message.body

@@ -1,11 +1,12 @@
 """Workflow e-mails isolate what they quote of the other direction (issue #14).
 
 Plain text has no ``<bdi>``: in an Arabic mail, a French title, a Latin user
-name or a link laid out by the sentence's direction comes out of order and
-drags the quotes and punctuation around it. So a value whose first strong
-letter is not of the mail's direction (or that has none: « 2024 ») is wrapped
-in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE, and each link,
-always left to right, in U+2066 LEFT-TO-RIGHT ISOLATE … U+2069.
+name, a reviewer's comment or a link laid out by the sentence's direction
+comes out of order and drags the quotes and punctuation around it. So a value
+whose first strong letter is not of the mail's direction (or that has none:
+« 2024 ») is wrapped in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+ISOLATE, and each link, always left to right, in U+2066 LEFT-TO-RIGHT
+ISOLATE … U+2069.
 
 Decided: a value of the mail's own direction is left as it is, so a French
 mail quoting French values is unchanged (and one quoting an Arabic title
@@ -99,12 +100,26 @@ class IsolatedTaskState(_Wrapper):
         self.finished_by = finished_by and IsolatedUser(finished_by)
 
 
+class IsolatedText:
+    """A text (the reviewer's comment) isolated when the template reads it."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def __bool__(self):
+        return bool(self.text)
+
+    def __str__(self):
+        return isolated(self.text)
+
+
 WRAPPERS = {
     "workflow": IsolatedName,
     "task": IsolatedName,
     "page": IsolatedPage,
     "requested_by": IsolatedUser,
     "task_state": IsolatedTaskState,
+    "comment": IsolatedText,
 }
 
 
