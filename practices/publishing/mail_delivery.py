@@ -102,11 +102,10 @@ class ReliableEmails:
                 if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
                     html = render_to_string(template_set["html"], context)
                 # Wagtail's templates read the setting themselves
-                # (``base_url_setting``); links isolated (mail_isolation.py).
-                body, html = (
-                    isolated_links(_rebased(t, configured, base_url))
-                    for t in (body, html)
-                )
+                # (``base_url_setting``). Links isolated in the plain text only
+                # (mail_isolation.py): an isolate inside an ``href`` breaks it.
+                body, html = (_rebased(t, configured, base_url) for t in (body, html))
+                body = isolated_links(body)
             sent += deliver(subject, body, recipient.email, html)
         return sent == len(recipients)
 

@@ -12,8 +12,10 @@ Decided: a value of the mail's own direction is left as it is, so a French
 mail quoting French values is unchanged (and one quoting an Arabic title
 isolates it). The direction is the one active when the template reads the
 value (``ReliableEmails`` renders each mail in its recipient's language), so
-one wrapped context serves every recipient. The HTML alternative gets the same
-isolates, which browsers honour as they do ``<bdi>``.
+one wrapped context serves every recipient. The HTML alternative (off:
+``WAGTAILADMIN_NOTIFICATION_USE_HTML``) gets the same isolated values, which
+browsers honour as they do ``<bdi>``, but not the links' isolates, which would
+land inside their ``href``.
 """
 
 import re
