@@ -100,7 +100,8 @@ def test_submission_mails_the_communes_reviewers_only(client, people):
         "la tâche «\xa0Relecture par la commune\xa0»."
     )
     assert arabic.subject == (
-        'تم تقديم الصفحة "Cantine solidaire" للموافقة في مرحلة المراجعة '
+        # The French title isolated in the Arabic sentence (mail_isolation.py).
+        'تم تقديم الصفحة "\u2068Cantine solidaire\u2069" للموافقة في مرحلة المراجعة '
         '"مراجعة الجماعة"'
     )
 

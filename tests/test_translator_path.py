@@ -247,6 +247,16 @@ def test_a_translator_refused_a_french_page_is_pointed_to_the_list(client, peopl
     assert reverse("practices_pages_to_translate") in links
 
 
+def test_the_refusal_speaks_the_translators_admin_language(client, django_user_model):
+    """The message is stored after Wagtail's view, outside the admin language
+    it renders in (page_refusal.py): still in Arabic for an Arabic admin."""
+    practice = PracticePageFactory(commune="tanger", title=TITLE)
+    user = make_user(django_user_model, "mutarjim", translators(), language="ar")
+    response = as_user(client, user).get(edit_url(practice))
+    refusal = "تُترجم الصفحات الفرنسية من « صفحات للترجمة »."
+    assert any(refusal in message for message in flashed(response))
+
+
 def test_the_list_speaks_the_translators_admin_language(client, django_user_model):
     """In an Arabic admin: the list's title, state, commune and action in Arabic."""
     PracticePageFactory(commune="tanger", title=TITLE)

@@ -135,6 +135,9 @@ MIDDLEWARE = [
     # A translator refused a French page is pointed to « Pages à traduire »
     # (practices/publishing/translator_refusal.py).
     "practices.publishing.translator_refusal.TranslatorRefusalMiddleware",
+    # An editor refused their commune's section is told to add a practice
+    # under it (practices/publishing/section_refusal.py).
+    "practices.publishing.section_refusal.SectionRefusalMiddleware",
     # Last, as django-axes asks: turns a lock-out into our lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

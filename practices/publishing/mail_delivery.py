@@ -31,6 +31,7 @@ from hub.single_line import single_line
 from hub.task_retry import retried
 
 from .display_names import Localised
+from .mail_isolation import IsolatedUser, isolate_context, isolated_links
 from .request_origin import site_base_url
 
 # Six attempts over about half an hour (1, 2, 4, 8 and 16 minutes between them):
@@ -89,18 +90,22 @@ class ReliableEmails:
         for name in ("workflow", "task"):
             if context.get(name) is not None:
                 context[name] = Localised(context[name])
+        isolate_context(context)
         configured, base_url = _configured_base_url(), site_base_url()
         context["base_url"] = base_url
         for recipient in recipients:
-            context["user"] = recipient
+            context["user"] = IsolatedUser(recipient)
             with override(recipient_language(recipient)):
                 subject = render_to_string(template_set["subject"], context)
                 body = render_to_string(template_set["text"], context).strip()
                 html = None
                 if getattr(settings, "WAGTAILADMIN_NOTIFICATION_USE_HTML", False):
                     html = render_to_string(template_set["html"], context)
-            # Wagtail's templates read the setting themselves (``base_url_setting``).
-            body, html = (_rebased(t, configured, base_url) for t in (body, html))
+                # Wagtail's templates read the setting themselves
+                # (``base_url_setting``). Links isolated in the plain text only
+                # (mail_isolation.py): an isolate inside an ``href`` breaks it.
+                body, html = (_rebased(t, configured, base_url) for t in (body, html))
+                body = isolated_links(body)
             sent += deliver(subject, body, recipient.email, html)
         return sent == len(recipients)
 
