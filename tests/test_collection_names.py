@@ -49,6 +49,10 @@ def places(client, document):
         "documents": html(client, reverse("wagtaildocs:index")),
         "documents list": html(client, reverse("wagtaildocs:index_results")),
         "chooser": client.get(reverse("wagtaildocs_chooser:choose")).json()["html"],
+        "upload": html(client, reverse("wagtaildocs:add_multiple")),
+        "image chooser": client.get(reverse("wagtailimages_chooser:choose")).json()[
+            "html"
+        ],
         "edit form": html(client, reverse("wagtaildocs:edit", args=(document.pk,))),
         "image form": html(client, reverse("wagtailimages:edit", args=(image.pk,))),
         "images": html(client, reverse("wagtailimages:index") + "?layout=list"),

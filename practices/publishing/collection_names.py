@@ -6,8 +6,8 @@ image forms, the listings' and the choosers' filters, the collections listing �
 labels a collection with ``Collection.get_indented_name``, which ``install``
 (``PracticesConfig.ready``) makes read the name through ``localized_name``
 (display_names.py): one override instead of a subclass of each form, filter and
-view. The « Collection » column of the document and image listings and of the
-document chooser (and the image grid's tooltip) read the collection's ``name``
+view. The « Collection » column of the document and image listings and
+choosers (and the images' tooltips) read the collection's ``name``
 directly: the view subclasses below hand them a copy of the collection carrying
 the localised name, served at Wagtail's own URLs (``admin_urls``). The stored
 names, and the collection form's « name » field, stay as they are.
@@ -16,8 +16,9 @@ names, and the collection form's « name » field, stay as they are.
 import copy
 
 from django.urls import path
-from wagtail.documents import get_document_model_string
-from wagtail.documents.views import chooser, documents
+from wagtail.documents.views import chooser as document_chooser
+from wagtail.documents.views import documents
+from wagtail.images.views import chooser as image_chooser
 from wagtail.images.views import images
 from wagtail.models import Collection
 
@@ -63,7 +64,7 @@ class ImageIndex(LocalisedCollections, images.IndexView):
 
 
 class LocalisedChooserResults:
-    """Mixed into the document chooser's views."""
+    """Mixed into a chooser's views."""
 
     def get_results_page(self, request):
         page = super().get_results_page(request)
@@ -71,20 +72,10 @@ class LocalisedChooserResults:
         return page
 
 
-class DocumentChooser(chooser.DocumentChooserViewSet):
-    choose_view_class = type(
-        "DocumentChooseView", (LocalisedChooserResults, chooser.DocumentChooseView), {}
-    )
-    choose_results_view_class = type(
-        "DocumentChooseResultsView",
-        (LocalisedChooserResults, chooser.DocumentChooseResultsView),
-        {},
-    )
-
-
 def admin_urls():
-    """``register_admin_urls``: the paths of Wagtail's listings (our hook runs
-    before theirs, ``practices`` coming first in INSTALLED_APPS)."""
+    """``register_admin_urls``: the paths of Wagtail's listings and choosers
+    (our hook runs before theirs, ``practices`` coming first in
+    INSTALLED_APPS)."""
     return [
         path("documents/", DocumentIndex.as_view(), name="practices_documents"),
         path(
@@ -98,23 +89,32 @@ def admin_urls():
             ImageIndex.as_view(results_only=True),
             name="practices_images_results",
         ),
-    ] + _chooser_urls()
+        *_chooser_urls(document_chooser.viewset),
+        *_chooser_urls(image_chooser.viewset),
+    ]
 
 
-def _chooser_urls():
-    # Built as Wagtail builds its own chooser (documents/views/chooser.py),
-    # under the same name, so that its views reverse the same URLs.
-    viewset = DocumentChooser(
-        chooser.viewset.name,
-        model=get_document_model_string(),
-        url_prefix=chooser.viewset.url_prefix,
+def _chooser_urls(wagtail_viewset):
+    """The choose views of ``wagtail_viewset``, collections localised: built
+    as Wagtail builds its own, under the same name, so that they reverse the
+    same URLs."""
+    base = type(wagtail_viewset)
+    views = {
+        attribute: type(view.__name__, (LocalisedChooserResults, view), {})
+        for attribute in ("choose_view_class", "choose_results_view_class")
+        for view in [getattr(base, attribute)]
+    }
+    viewset = type(base.__name__, (base,), views)(
+        wagtail_viewset.name,
+        model=wagtail_viewset.model,
+        url_prefix=wagtail_viewset.url_prefix,
     )
     prefix = f"{viewset.url_prefix}/"
     return [
-        path(prefix, viewset.choose_view, name="practices_document_chooser"),
+        path(prefix, viewset.choose_view, name=f"practices_{viewset.name}"),
         path(
             f"{prefix}results/",
             viewset.choose_results_view,
-            name="practices_document_chooser_results",
+            name=f"practices_{viewset.name}_results",
         ),
     ]
