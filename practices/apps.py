@@ -14,7 +14,7 @@ class PracticesConfig(AppConfig):
 
         from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
-        from .publishing import translator_scope
+        from .publishing import collection_names, translator_scope
 
         checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
@@ -22,3 +22,5 @@ class PracticesConfig(AppConfig):
         language_query.register(language_bridge.translate_params)
         # Before any permission check: the page policy every check asks.
         translator_scope.install()
+        # Collections labelled in the reader's language (collection_names.py).
+        collection_names.install()

@@ -4,6 +4,7 @@ to translate, and the page chooser's scope."""
 from wagtail import hooks
 
 from .publishing import (
+    collection_names,
     localize_update,
     resubmission_compare,
     rich_text_labels,
@@ -37,6 +38,9 @@ hooks.register("construct_page_chooser_queryset", hide_unreadable_drafts)
 hooks.register("construct_page_action_menu", localise_submit_item)
 # The dashboard's workflow panels too (publishing/dashboard_names.py).
 hooks.register("construct_homepage_panels", localise_panels)
+# The document and image listings' collection column too, at Wagtail's URLs
+# (publishing/collection_names.py).
+hooks.register("register_admin_urls", collection_names.admin_urls)
 # « Pages à traduire »: the translators' list, menu item and dashboard panel
 # (publishing/translation_queue_views.py).
 hooks.register("register_admin_urls", translation_queue_views.admin_urls)

@@ -5,8 +5,8 @@ They are stored under their French names (practices/publishing/roles.py,
 workflows.py), the stable keys an editor may still rename; an Arabic admin
 reads them in Arabic (practices/publishing/display_names.py): in the page
 editor's status panel and submit button, the workflow history, the dashboard,
-the users and groups listings and the user form, the document listing, and the
-workflow e-mails.
+the users and groups listings and the user form, the workflow reports, and the
+workflow e-mails (collections: test_collection_names.py).
 """
 
 import pytest
@@ -137,3 +137,14 @@ def test_submission_mail_names_workflow_and_step_in_arabic(client, people):
     (message,) = [m for m in mail.outbox if m.to == ["mourajie@example.org"]]
     assert REVIEW_AR in message.subject
     assert_no_french(message.subject + message.body)
+
+
+def test_workflow_reports_name_workflow_and_step_in_arabic(client, people):
+    submitted(client, people["editor"])
+    client.force_login(people["coordinator"])
+    report = html(client, reverse("wagtailadmin_reports:workflow_results"))
+    assert PRACTICE_AR in report and REVIEW_AR in report
+    assert_no_french(report)
+    tasks = html(client, reverse("wagtailadmin_reports:workflow_tasks_results"))
+    assert REVIEW_AR in tasks
+    assert_no_french(tasks)
