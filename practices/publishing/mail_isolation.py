@@ -55,8 +55,11 @@ def isolated_links(text):
     the mail is right to left."""
     if not text or not get_language_bidi():
         return text
+    # Spaces inside the isolate: a mail reader that turns the address into a
+    # link stops at a space, not at U+2069, which would end up in the link.
     return LINK.sub(
-        lambda m: f"{LEFT_TO_RIGHT_ISOLATE}{m.group()}{POP_DIRECTIONAL_ISOLATE}", text
+        lambda m: f"{LEFT_TO_RIGHT_ISOLATE} {m.group()} {POP_DIRECTIONAL_ISOLATE}",
+        text,
     )
 
 

@@ -59,7 +59,10 @@ def last_submitted_before(revision, workflow_state):
         ).first()
         if submitted is not None:
             return Revision.objects.get(pk=submitted)
-    return revision.get_previous()
+    try:
+        return revision.get_previous()
+    except Revision.DoesNotExist:  # a first revision: nothing to compare with
+        return None
 
 
 def changes_url(task_state):
