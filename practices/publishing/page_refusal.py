@@ -15,8 +15,9 @@ from wagtail.users.models import UserProfile
 
 
 def refused_page(request, response):
-    """The page (a ``Page`` queryset of one, or none) whose admin view was
-    just refused to a signed-in user other than a superuser."""
+    """The page (a ``Page`` queryset of one) whose admin view was just refused
+    to a signed-in user other than a superuser; None for every other response,
+    which then touches no database (/healthz answers without one)."""
     match = getattr(request, "resolver_match", None)
     user = getattr(request, "user", None)
     if (
@@ -29,7 +30,7 @@ def refused_page(request, response):
         or not user.is_authenticated
         or user.is_superuser
     ):
-        return Page.objects.none()
+        return None
     return Page.objects.filter(pk=match.kwargs["page_id"])
 
 
@@ -41,7 +42,8 @@ class RefusalExplanationMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        found = self.explanation(request, refused_page(request, response))
+        page = refused_page(request, response)
+        found = page is not None and self.explanation(request, page)
         if found:
             explain(request, *found)
         return response
