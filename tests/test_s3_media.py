@@ -274,6 +274,8 @@ def test_deleting_documents_versions_and_images_deletes_their_objects(
             "language": "fr",
             "collection": document.collection_id,
             "file": SimpleUploadedFile("rapport.pdf", NEWER),
+            # A published document's new file says what it changes.
+            "version_note": "Chiffres corrigés",
         },
     )
     assert response.status_code == 302
