@@ -149,10 +149,12 @@ def test_agent_journey_keeps_filters_across_languages(demo, chromium):
     try:
         page.goto(demo.url("/fr/search/?q=participation"))
         page.locator("details.filters-panel summary").click()
-        page.locator(".facet-theme a").first.click()
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".facet-theme a").first.click()
         query = parse_qs(urlsplit(page.url).query)
         assert "theme" in query and query["q"] == ["participation"]
-        page.locator(RESULT).first.click()
+        with page.expect_navigation(wait_until="load"):
+            page.locator(RESULT).first.click()
         assert page.locator("h1").is_visible()
         page.goto(demo.url(demo.paths["fr"]["practice"]))
         link = page.locator(".attachments a[href*='/documents/']").first
@@ -160,8 +162,11 @@ def test_agent_journey_keeps_filters_across_languages(demo, chromium):
             link.click()
         assert download.value.suggested_filename
         page.goto(demo.url(demo.paths["fr"]["practice-index-filtered"]))
-        page.locator(".language-switcher a[hreflang=ar]").click()
-        assert page.evaluate("document.documentElement.lang") == "ar"
+        # Wait for the Arabic page itself: read straight after the click, the
+        # document can be the one being replaced (documentElement is null).
+        with page.expect_navigation(wait_until="load"):
+            page.locator(".language-switcher a[hreflang=ar]").click()
+        assert page.locator("html").get_attribute("lang") == "ar"
         kept = parse_qs(urlsplit(page.url).query)
         sent = parse_qs(urlsplit(demo.paths["fr"]["practice-index-filtered"]).query)
         assert kept["theme"] == sent["theme"]
