@@ -8,10 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import password_throttling
+from hub.robots import robots_txt
+from hub.sitemap import sitemap
 
 urlpatterns = [
     # /healthz and /readyz for probes: no language prefix, before everything.
     path("", include("hub.health_urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     # Versions, thumbnails, the document view with corrected headers, image
     # files (documents/urls.py): before Wagtail's document URLs.
