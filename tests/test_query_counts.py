@@ -170,20 +170,21 @@ def test_practice_detail_query_count(client, django_assert_num_queries, practice
     for the chips and the related practices) and publics, participations,
     partnership, tags, related practices, the lineage (origin and adaptations
     in one query, ``practices.adaptation.lineage``), the translations'
-    documents, the language switcher and the navigation."""
+    documents, the language switcher and the navigation; and 2 for its JSON-LD
+    (tags and publics; cached like the fragments: none warm) — 24."""
     url = practices[0].url
-    assert_page_queries(client, django_assert_num_queries, url, 9, 22)
+    assert_page_queries(client, django_assert_num_queries, url, 9, 24)
 
 
 def test_partner_practice_detail_query_count(
     partner, django_assert_num_queries, practices
 ):
-    """The same for a logged-in partner, 13 warm and 26 cold: plus the session,
+    """The same for a logged-in partner, 13 warm and 28 cold: plus the session,
     the user, the user's groups (the lineage and the switcher are cached per
     visibility) and whether they edit a commune that could adapt the practice
     (the button, never cached)."""
     url = practices[0].url
-    assert_page_queries(partner, django_assert_num_queries, url, 13, 26)
+    assert_page_queries(partner, django_assert_num_queries, url, 13, 28)
 
 
 def test_template_index_query_count(client, django_assert_num_queries, templates):

@@ -25,6 +25,7 @@ from hub.slugs import free_slug, slug_base
 from hub.text import join_capped
 
 from .. import content_types
+from ..structured_data import describe
 from ..translation_workflow import translation_workflow
 from ..vocabulary_fields import VocabularyPageForm
 
@@ -108,6 +109,13 @@ class HubPageMixin(SingleLineTitles, models.Model):
                 "owner": actor,
             }
         return super().copy(*args, **kwargs)
+
+    # OpenGraph: a fiche is an article (hub/templatetags/page_meta.py).
+    social_type = "article"
+
+    def structured_data(self, request, context):
+        """The page's schema.org description (rendered as JSON-LD in <head>)."""
+        return describe(self, request, themes=context.get("themes"))
 
     def get_workflow(self):
         """Translations go to the translation workflow, wherever they sit."""
