@@ -96,6 +96,9 @@ class FeedRequest:
 
 class HubFeed(Feed):
     feed_type = Rss201rev2Feed
+    # Atom requires an author for the feed unless every entry has one (a
+    # template has no commune): the hub itself.
+    author_name = "Passerelle"
 
     def get_object(self, request):
         asked = FeedRequest(request)

@@ -86,6 +86,8 @@ def test_atom_has_the_required_elements(content):
     assert feed.version == "atom10"
     assert feed.feed.title.startswith("Passerelle")
     assert feed.feed.id and feed.feed.updated_parsed
+    assert feed.feed.author == "Passerelle"  # required unless every entry has one
+    assert any(link.rel == "self" for link in feed.feed.links)
     for entry in feed.entries:
         assert entry.id and entry.title and entry.updated_parsed and entry.link
 
