@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import api, autocomplete
+from .read_api import router
 
 urlpatterns = [
     path("api/search/", api.search, name="search-api"),
@@ -12,4 +13,5 @@ urlpatterns = [
         autocomplete.autocomplete,
         name="search-autocomplete",
     ),
+    path("api/v2/", router.urls),  # Wagtail's read API, public content only
 ]

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",  # the read API (search/read_api.py)
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     # Wagtail's users app, group names in the reader's language.
@@ -122,7 +124,8 @@ MIDDLEWARE = [
     "hub.page_cache.PageCacheMiddleware",
     "hub.compression.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, without its redirect of the JSON APIs' 404s (hub/locale_redirects.py)
+    "hub.locale_redirects.HubLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -292,6 +295,8 @@ LANGUAGES = [("fr", "Français"), ("ar", "العربية")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The read API (/api/v2/, search/read_api.py): a harvester takes 100 items a call.
+WAGTAILAPI_LIMIT_MAX = 100
 # The admin sign-in form with its password label translated (hub/admin_login.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.admin_login.LabelledLoginForm"
 LOCALE_PATHS = [BASE_DIR / "locale"]

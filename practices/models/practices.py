@@ -20,6 +20,7 @@ from documents.models import AttachmentBase
 from hub.localize import localised, synchronised_terms
 from hub.page_context import PageContextMixin
 
+from .. import api_fields as api
 from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
@@ -187,6 +188,9 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
         index.SearchField("attachments_text"),
         index.FilterField("year"),
     ]
+
+    # The read API's fields (/api/v2/): practices/api_fields.py.
+    api_fields = api.PRACTICE
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

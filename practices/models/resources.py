@@ -14,6 +14,7 @@ from documents.models import AttachmentBase
 from hub.localize import synchronised_terms
 from hub.page_context import PageContextMixin
 
+from .. import api_fields as api
 from ..attachment_choice import AttachmentsPanel
 from ..blocks import BaseStreamBlock, SessionsBlock
 from .base import HubPageMixin
@@ -91,6 +92,8 @@ class TemplatePage(ResourcePage):
     search_fields = ResourcePage.search_fields + [
         index.RelatedFields("kind", [index.SearchField("name")]),
     ]
+    api_fields = api.TEMPLATE
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel(
@@ -159,6 +162,8 @@ class TrainingPage(ResourcePage):
         index.SearchField("trainer_contacts"),
         index.RelatedFields("target_publics", [index.SearchField("name")]),
     ]
+    api_fields = api.TRAINING
+
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("objectives"),
