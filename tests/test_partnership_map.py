@@ -201,3 +201,17 @@ def test_the_builder_decodes_arcs_clips_and_simplifies():
     assert build.clip(square, 2, 10) == [(0, 0), (2, 0), (2, 4), (0, 4)]
     line = [(0, 0), (1, 0.01), (2, 0), (3, 0.01), (4, 0)]
     assert build.simplify(line, 0.5) == [(0, 0), (4, 0)]
+
+
+def test_the_tag_works_on_any_page(rf):
+    """``{% partnership_map %}`` on a page that is not the practice index (the
+    programme's page): the links still lead to the commune pages."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("ar"):
+        html = Template("{% load map_tags %}{% partnership_map %}").render(
+            Context({"request": rf.get("/ar/")})
+        )
+    assert html.count('href="/ar/pratiques/commune/') == 40  # map and legend
+    assert "طنجة" in html
