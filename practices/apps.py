@@ -11,9 +11,11 @@ class PracticesConfig(AppConfig):
         from django.core import checks
 
         from hub import language_query
+        from programme import partnership_map
 
         from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
+        from .communes_index import commune_page_urls
         from .publishing import collection_names, translator_scope
 
         checks.register(check_content_types, checks.Tags.models)
@@ -24,3 +26,5 @@ class PracticesConfig(AppConfig):
         translator_scope.install()
         # Collections labelled in the reader's language (collection_names.py).
         collection_names.install()
+        # The programme's map links each commune to its page, which we serve.
+        partnership_map.register_commune_urls(commune_page_urls)

@@ -57,3 +57,20 @@ def communes_index(locale_id, user):
         "regions": list(regions.items()),
         "unpaired": [(c, counts.get(c.pk, 0)) for c in unpaired],
     }
+
+
+def commune_page_urls(locale_id, request=None, page=None):
+    """How the partnership map (programme.partnership_map) links a commune: to
+    its page, a route of the locale's practice index (``page`` when it is that
+    index: no query)."""
+    from .models import PracticeIndexPage
+
+    index = page
+    if not isinstance(index, PracticeIndexPage) or index.locale_id != locale_id:
+        index = PracticeIndexPage.objects.live().filter(locale_id=locale_id).first()
+    base = index.get_url(request) if index else None
+    if base is None:
+        return None
+    return lambda commune: (
+        base + index.reverse_subpage("commune_route", args=[commune.slug])
+    )

@@ -15,6 +15,7 @@ from programme.models import Commune
 
 from . import listing, other_language
 from .adaptation.context import adaptation_context
+from .commune_page import commune_resources, link_partners
 from .communes_index import communes_index
 from .fiche_sections import practice_sections
 from .models import PracticeIndexPage, PracticePage, TrainingPage
@@ -80,13 +81,15 @@ def index_context(
             locale_id=page.locale_id,
         )
         context["commune"] = commune
-        context["partnerships"] = partnerships = listing.partnerships_of(commune)
+        partnerships = listing.partnerships_of(commune)
+        context["partnerships"] = link_partners(partnerships, commune, page, request)
         # A Belgian commune has no practices of its own: its page lists its
         # Moroccan partner's, and says so.
         listed = commune
         if commune.country == "BE" and partnerships:
             listed = context["partner"] = partnerships[0].moroccan_commune
         fixed["commune"] = listed
+        context.update(commune_resources(listed, page.locale_id, viewer(request)))
         # A commune is in one region: a region filter would change nothing.
         filter_names = [name for name in filter_names if name != "region"]
     if tag_slug is not None:

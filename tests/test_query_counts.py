@@ -202,9 +202,19 @@ def test_commune_page_query_count(client, django_assert_num_queries, practices):
     """Commune page: the commune, its partnerships and its practices (listed
     once, already narrowed); 15 warm, 22 cold (24 before; one fewer since the
     region filter left commune pages, a commune being in one region; one more
-    for the count of fiches only in the other language)."""
+    for the count of fiches only in the other language). Issue #15: three more,
+    the partnerships drawn on the map and the templates and the training
+    modules that go with the commune's practices."""
     url = "/fr/pratiques/commune/tanger/"
-    assert_page_queries(client, django_assert_num_queries, url, 15, 22)
+    assert_page_queries(client, django_assert_num_queries, url, 18, 25)
+
+
+def test_communes_index_query_count(client, django_assert_num_queries, practices):
+    """Communes index: its three queries (partnerships, practice counts, the
+    communes left) and one for the map's partnerships, whose commune links are
+    built from the index itself (no query); 11 warm, 13 cold."""
+    url = "/fr/pratiques/communes/"
+    assert_page_queries(client, django_assert_num_queries, url, 11, 13)
 
 
 def test_tag_page_query_count(client, django_assert_num_queries, practices):
