@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "documents",
     "practices",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",  # the open data's licence (opendata/models.py)
     "wagtail.api.v2",  # the read API (search/read_api.py)
     "rest_framework",
     "wagtail.embeds",
