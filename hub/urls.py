@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("partager/", include("practices.share.urls")),  # « Partager une pratique »
     path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
     path("flux/", include("practices.feed_urls")),  # RSS and Atom feeds
+    path("donnees/", include("opendata.urls")),  # open data (CSV, JSON, DCAT-AP)
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/"
         "<int:page_id>/",

@@ -216,8 +216,10 @@ def asset_groups(html, page_url):
     soup = BeautifulSoup(html, "html.parser")
     groups = []
     for link in soup.select("link[href]"):
-        assert_same_origin(link["href"], page_url)
+        # A canonical or alternate address is named, not fetched: it is the
+        # Wagtail site's, whatever host the test client calls itself.
         if FETCHED_RELS & set(link.get("rel", [])):
+            assert_same_origin(link["href"], page_url)
             groups.append([link["href"]])
     for script in soup.select("script[src]"):
         assert_same_origin(script["src"], page_url)

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "documents",
     "practices",
     "search",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -78,8 +79,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
-    "wagtail.api.v2",  # the read API (search/read_api.py)
-    "rest_framework",
+    "wagtail.contrib.settings",  # the open data's licence (opendata/models.py)
     "wagtail.embeds",
     "wagtail.sites",
     # Wagtail's users app, group names in the reader's language.
@@ -105,6 +105,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",  # its sitemap.xml template (hub/sitemap.py)
+    # The read API (search/read_api.py). Last: Django reads the catalogues of
+    # the apps listed first first, and DRF's would rename Wagtail's and
+    # Django's own messages (« Ce champ est obligatoire. » for « Champ requis. »).
+    "wagtail.api.v2",
+    "rest_framework",
 ]
 
 MIDDLEWARE = [
