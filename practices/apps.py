@@ -14,7 +14,11 @@ class PracticesConfig(AppConfig):
 
         from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
-        from .publishing import collection_names, translator_scope
+        from .publishing import (
+            collection_names,
+            translator_scope,
+            workflow_report_filters,
+        )
 
         checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
@@ -24,3 +28,5 @@ class PracticesConfig(AppConfig):
         translator_scope.install()
         # Collections labelled in the reader's language (collection_names.py).
         collection_names.install()
+        # The workflow reports' filters too (workflow_report_filters.py).
+        workflow_report_filters.install()
