@@ -442,3 +442,28 @@ def test_existing_documents_are_not_changed_by_a_metadata_edit(admin_client):
     )
     assert response.status_code == 302
     assert HubDocument.objects.get().versions.count() == 1
+
+
+def test_the_cached_page_follows_the_approval(
+    settings, client, admin_client, document_editor, document
+):
+    """With the page cache on, the template page keeps linking the validated
+    file while the new one waits, and links the new one once it is approved."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS = 600, 0
+    cache.clear()
+    page = TemplatePageFactory(title="Convention en cache", attachments=[document])
+    visitor = type(client)()
+
+    def current_link():
+        html = soup(visitor.get(page.url))
+        return html.select(".document a[download]")[0]["href"]
+
+    assert current_link().startswith(f"/documents/{document.pk}/v1/")
+    assert visitor.get(page.url)["X-Page-Cache"] == "hit"
+    assert replace_file(document_editor, document, note="Clause 2").status_code == 302
+    assert current_link().startswith(f"/documents/{document.pk}/v1/")
+    pending = document.versions.get(pending=True)
+    assert admin_client.post(review_url("approve", pending)).status_code == 302
+    assert current_link().startswith(f"/documents/{document.pk}/v2/")
