@@ -65,8 +65,11 @@ def serve_version(request, document_id, number, filename):
     )
     if version.filename != filename:
         raise Http404("This version does not match the given filename.")
-    if version.pending and not may_read_pending(request.user, version.document):
-        raise Http404("This version waits for validation.")
+    if version.pending:
+        # Read by those who decide on it: not a download, never counted.
+        if not may_read_pending(request.user, version.document):
+            raise Http404("This version waits for validation.")
+        return file_response(request, version)
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(version.document, request)
         if isinstance(result, HttpResponse):

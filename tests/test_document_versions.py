@@ -187,6 +187,8 @@ def test_the_version_list_shows_the_pending_file(admin_client, proposed):
     for decision in ("approve", "reject"):
         assert html.select_one(f'button[formaction="{review_url(decision, pending)}"]')
     assert body(admin_client.get(pending.url)) == SECOND
+    proposed.refresh_from_db()
+    assert proposed.download_count == 0  # a review, not a download
 
 
 def test_the_editor_cannot_approve_their_own_file(document_editor, proposed):
