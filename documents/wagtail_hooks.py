@@ -4,7 +4,7 @@ document's new file held for validation; downloads counted."""
 from wagtail import hooks
 from wagtail.actions import EditAction
 
-from . import pending_files, version_review
+from . import pending_files, pending_panel, version_review
 from .downloads import count_download
 from .models import HubDocument
 
@@ -56,3 +56,5 @@ hooks.register("before_serve_document", count_download, order=100)
 
 # The coordination's approval or rejection of a pending file (version_review.py).
 hooks.register("register_admin_urls", version_review.admin_urls)
+# « Fichiers à valider » on the dashboard of those who decide (pending_panel.py).
+hooks.register("construct_homepage_panels", pending_panel.dashboard_panel)

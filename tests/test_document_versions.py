@@ -191,6 +191,24 @@ def test_the_version_list_shows_the_pending_file(admin_client, proposed):
     assert proposed.download_count == 0  # a review, not a download
 
 
+def test_the_coordinations_dashboard_lists_the_pending_file(
+    admin_client, document_editor, proposed
+):
+    """« Fichiers à valider » on the dashboard of those who decide, linking to
+    the document's edit view; not on the editor's."""
+    panel = soup(admin_client.get(reverse("wagtailadmin_home"))).select_one(
+        "#pending-document-files-content"
+    )
+    assert panel is not None
+    link = panel.select_one("a")
+    assert link["href"] == reverse("wagtaildocs:edit", args=[proposed.pk])
+    assert link.get_text() == "Convention type"
+    assert "version 2, déposée par" in panel.get_text(" ", strip=True)
+    assert "Nouvelle clause" in panel.get_text()
+    editors = soup(document_editor.get(reverse("wagtailadmin_home")))
+    assert editors.select_one("#pending-document-files-content") is None
+
+
 def test_the_editor_cannot_approve_their_own_file(document_editor, proposed):
     pending = proposed.versions.get(pending=True)
     response = document_editor.get(reverse("wagtaildocs:edit", args=[proposed.pk]))
