@@ -14,7 +14,7 @@ import mimetypes
 import re
 from dataclasses import dataclass
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import (
     FileResponse,
     Http404,
@@ -32,6 +32,7 @@ from wagtail.models import CollectionViewRestriction
 
 from .access import is_public, refuse_unpublished
 from .models import DocumentThumbnail, DocumentVersion, HubDocument
+from .pending_files import may_read_pending
 from .previews import excerpt, office_family
 from .views import refuse_document
 
@@ -64,6 +65,11 @@ def serve_version(request, document_id, number, filename):
     )
     if version.filename != filename:
         raise Http404("This version does not match the given filename.")
+    if version.pending:
+        # Read by those who decide on it: not a download, never counted.
+        if not may_read_pending(request.user, version.document):
+            raise Http404("This version waits for validation.")
+        return file_response(request, version)
     for hook in hooks.get_hooks("before_serve_document"):
         result = hook(version.document, request)
         if isinstance(result, HttpResponse):
@@ -227,7 +233,9 @@ def downloads_for(attachments):
     """The page's attachments as DocumentDownloads, in two queries whatever
     their number (versions, view restrictions), three with restrictions."""
     documents = [attachment.document for attachment in attachments]
-    prefetch_related_objects(documents, "versions")
+    # Not a file waiting for the coordination (pending_files.py).
+    published = Prefetch("versions", DocumentVersion.objects.filter(pending=False))
+    prefetch_related_objects(documents, published)
     private_paths = list(
         CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     )

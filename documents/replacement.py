@@ -1,13 +1,12 @@
-"""Who may replace the file of a published document, and the note it needs.
+"""Which documents are published, and who validates a new file for them.
 
 A document's current file is what its pages serve (``documents.models.versions``):
-replacing the file of a published document — a template a live page attaches,
-a blank form of the shared collection — publishes the new file at once, with no
-review. So only those who validate what those pages publish may do it (the
-programme coordination, superusers): publish rights on every live page that
-attaches it and, for a document public by its collection, on every site's home.
-Others ask the coordination, or attach a new document to a draft that goes
-through review. Each replacement says what changed (its version note), kept
+a new file for a published document — a template a live page attaches, a blank
+form of the shared collection — would reach the public unreviewed. So it waits
+(``documents.pending_files``) until those who validate what those pages publish
+approve it (the programme coordination, superusers): publish rights on every
+live page that attaches it and, for a document public by its collection, on
+every site's home. Each new file says what changed (its version note), kept
 with who and when in the version list of the document's edit view.
 """
 

@@ -16,7 +16,11 @@ class PracticesConfig(AppConfig):
         from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
         from .communes_index import commune_page_urls
-        from .publishing import collection_names, translator_scope
+        from .publishing import (
+            collection_names,
+            translator_scope,
+            workflow_report_filters,
+        )
 
         checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
@@ -28,3 +32,5 @@ class PracticesConfig(AppConfig):
         collection_names.install()
         # The programme's map links each commune to its page, which we serve.
         partnership_map.register_commune_urls(commune_page_urls)
+        # The workflow reports' filters too (workflow_report_filters.py).
+        workflow_report_filters.install()

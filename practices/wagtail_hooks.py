@@ -6,6 +6,7 @@ from wagtail import hooks
 from .publishing import (
     collection_names,
     localize_update,
+    page_history,
     resubmission_compare,
     rich_text_labels,
     translation_approval,
@@ -50,3 +51,6 @@ hooks.register("construct_homepage_panels", translation_queue_views.dashboard_pa
 # compares with the version submitted before (publishing/resubmission_compare.py;
 # after localise_panels: its panel is the localised one, by name).
 hooks.register("construct_homepage_panels", resubmission_compare.replace_panel)
+# The page history's comparison too: our page viewset, Wagtail's but for its
+# history view (publishing/page_history.py).
+hooks.register("register_admin_viewset", page_history.page_viewset)

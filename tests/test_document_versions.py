@@ -52,20 +52,19 @@ def document():
 
 @pytest.fixture
 def replaced(admin_client, document):
-    """``document`` after an editor replaced its file in Wagtail's edit view."""
-    response = admin_client.post(
-        reverse("wagtaildocs:edit", args=[document.pk]),
-        {
-            "title": "Convention type",
-            "language": "fr",
-            "collection": document.collection_id,
-            "file": SimpleUploadedFile("convention.pdf", SECOND),
-            "version_note": "Article 4 corrigé",
-        },
-    )
+    """``document`` after its file was replaced in Wagtail's edit view and the
+    new file approved by the coordination (a superuser here)."""
+    response = replace_file(admin_client, document, note="Article 4 corrigé")
     assert response.status_code == 302, response.context["form"].errors
+    pending = document.versions.get(pending=True)
+    assert admin_client.post(review_url("approve", pending)).status_code == 302
     document.refresh_from_db()
     return document
+
+
+def review_url(decision, version):
+    """Where the coordination approves or rejects a pending file."""
+    return reverse(f"documents_version_{decision}", args=[version.pk])
 
 
 def replace_file(client, document, note=""):
@@ -141,17 +140,126 @@ def test_a_published_document_is_not_replaced_without_a_note(admin_client, docum
     assert document.file.read() == FIRST
 
 
-def test_only_the_validation_replaces_a_published_file(document_editor, document):
-    """An editor of the documents, who cannot publish the template page that
-    serves it, cannot swap its file for one the public would get unreviewed;
-    the page keeps serving the validated file."""
+@pytest.fixture
+def proposed(document_editor, document):
+    """A new file for ``document``, which a live page serves, proposed by an
+    editor of the documents who cannot publish that page."""
     response = replace_file(document_editor, document, note="Nouvelle clause")
-    assert response.status_code == 200
-    errors = form_errors(response)
-    assert "coordination" in " ".join(errors["file"])
+    assert response.status_code == 302, form_errors(response)
     document.refresh_from_db()
-    assert document.versions.count() == 1
-    assert document.file.read() == FIRST
+    return document
+
+
+def test_a_new_file_for_a_published_document_waits_for_validation(
+    client, proposed, django_user_model
+):
+    """The new file is stored as a pending version with its note; the document,
+    its page and its search text keep the validated file; nobody outside the
+    admin can download the pending one."""
+    first, second = proposed.versions.order_by("number")
+    assert (first.pending, second.pending) == (False, True)
+    assert second.note == "Nouvelle clause"
+    assert second.uploaded_by.username == "redaction"
+    assert second.file.read() == SECOND
+    assert proposed.file.read() == FIRST
+    assert "janvier" in proposed.extracted_text
+    client.logout()
+    assert body(client.get(proposed.url)) == FIRST
+    assert client.get(second.url).status_code == 404
+    page = TemplatePageFactory(title="Convention", attachments=[proposed])
+    html = soup(client.get(page.url))
+    hrefs = [a["href"] for a in html.select(".document a[download]")]
+    assert hrefs and not any("/v2/" in href for href in hrefs)
+
+
+def test_the_version_list_shows_the_pending_file(admin_client, proposed):
+    """The edit view lists the pending version, its note, a link to read it
+    and, for the coordination, the buttons that decide."""
+    response = admin_client.get(reverse("wagtaildocs:edit", args=[proposed.pk]))
+    html = soup(response)
+    rows = [
+        li.get_text(" ", strip=True) for li in html.select("ol.document-versions li")
+    ]
+    assert rows[0].startswith("Version 2 — ")
+    assert "en attente de validation" in rows[0] and "Nouvelle clause" in rows[0]
+    pending = proposed.versions.get(pending=True)
+    assert html.select_one(f'ol.document-versions a[href="{pending.url}"]')
+    for decision in ("approve", "reject"):
+        assert html.select_one(f'button[formaction="{review_url(decision, pending)}"]')
+    assert body(admin_client.get(pending.url)) == SECOND
+    proposed.refresh_from_db()
+    assert proposed.download_count == 0  # a review, not a download
+
+
+def test_the_coordinations_dashboard_lists_the_pending_file(
+    admin_client, document_editor, proposed
+):
+    """« Fichiers à valider » on the dashboard of those who decide, linking to
+    the document's edit view; not on the editor's."""
+    panel = soup(admin_client.get(reverse("wagtailadmin_home"))).select_one(
+        "#pending-document-files-content"
+    )
+    assert panel is not None
+    link = panel.select_one("a")
+    assert link["href"] == reverse("wagtaildocs:edit", args=[proposed.pk])
+    assert link.get_text() == "Convention type"
+    assert "version 2, déposée par" in panel.get_text(" ", strip=True)
+    assert "Nouvelle clause" in panel.get_text()
+    editors = soup(document_editor.get(reverse("wagtailadmin_home")))
+    assert editors.select_one("#pending-document-files-content") is None
+
+
+def test_the_editor_cannot_approve_their_own_file(document_editor, proposed):
+    pending = proposed.versions.get(pending=True)
+    response = document_editor.get(reverse("wagtaildocs:edit", args=[proposed.pk]))
+    assert not soup(response).select("ol.document-versions button")
+    for decision in ("approve", "reject"):
+        # Wagtail's answer to PermissionDenied in its admin: back to the dashboard.
+        response = document_editor.post(review_url(decision, pending))
+        assert response.url == reverse("wagtailadmin_home")
+    assert proposed.versions.get(number=2).pending
+
+
+def test_the_coordination_approves_the_pending_file(admin_client, client, proposed):
+    """Approved: the document serves the new file, its text is read again, its
+    page lists it as the current version."""
+    pending = proposed.versions.get(pending=True)
+    response = admin_client.post(review_url("approve", pending))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtaildocs:edit", args=[proposed.pk])
+    proposed.refresh_from_db()
+    assert proposed.file.read() == SECOND
+    assert "corrigée" in proposed.extracted_text
+    assert not proposed.versions.filter(pending=True).exists()
+    assert proposed.versions.count() == 2
+    page = TemplatePageFactory(title="Convention", attachments=[proposed])
+    links = soup(client.get(page.url)).select(".document a[download]")
+    assert links[0]["href"].startswith(f"/documents/{proposed.pk}/v2/")
+    assert body(client.get(links[0]["href"])) == SECOND
+
+
+def test_the_coordination_rejects_the_pending_file(
+    admin_client, proposed, django_capture_on_commit_callbacks
+):
+    """Rejected: the pending version and its file are gone; nothing changed."""
+    pending = proposed.versions.get(pending=True)
+    storage, name = pending.file.storage, pending.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(review_url("reject", pending))
+    assert response.status_code == 302
+    proposed.refresh_from_db()
+    assert proposed.file.read() == FIRST
+    assert list(proposed.versions.values_list("number", flat=True)) == [1]
+    assert not storage.exists(name)
+
+
+def test_one_pending_file_at_a_time(document_editor, proposed):
+    """Another new file while one waits is refused: the coordination decides
+    on the first."""
+    response = replace_file(document_editor, proposed, note="Encore une")
+    assert response.status_code == 200
+    assert "attend" in " ".join(form_errors(response)["file"])
+    assert proposed.versions.count() == 2
 
 
 def test_an_unpublished_document_is_replaced_freely(document_editor):
@@ -354,3 +462,28 @@ def test_existing_documents_are_not_changed_by_a_metadata_edit(admin_client):
     )
     assert response.status_code == 302
     assert HubDocument.objects.get().versions.count() == 1
+
+
+def test_the_cached_page_follows_the_approval(
+    settings, client, admin_client, document_editor, document
+):
+    """With the page cache on, the template page keeps linking the validated
+    file while the new one waits, and links the new one once it is approved."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS, settings.PAGE_CACHE_PROXY_SECONDS = 600, 0
+    cache.clear()
+    page = TemplatePageFactory(title="Convention en cache", attachments=[document])
+    visitor = type(client)()
+
+    def current_link():
+        html = soup(visitor.get(page.url))
+        return html.select(".document a[download]")[0]["href"]
+
+    assert current_link().startswith(f"/documents/{document.pk}/v1/")
+    assert visitor.get(page.url)["X-Page-Cache"] == "hit"
+    assert replace_file(document_editor, document, note="Clause 2").status_code == 302
+    assert current_link().startswith(f"/documents/{document.pk}/v1/")
+    pending = document.versions.get(pending=True)
+    assert admin_client.post(review_url("approve", pending)).status_code == 302
+    assert current_link().startswith(f"/documents/{document.pk}/v2/")

@@ -148,3 +148,30 @@ def test_workflow_reports_name_workflow_and_step_in_arabic(client, people):
     tasks = html(client, reverse("wagtailadmin_reports:workflow_tasks_results"))
     assert REVIEW_AR in tasks
     assert_no_french(tasks)
+
+
+def filter_choices(client, url, name):
+    """The labels of the report's filter ``name`` (a <select>)."""
+    from tests.parsed_pages import parsed
+
+    select = parsed(client.get(url)).find("select", attrs={"name": name})
+    return [option.get_text(strip=True) for option in select.find_all("option")]
+
+
+def test_workflow_reports_filters_name_workflows_and_tasks_in_arabic(client, people):
+    """The « Workflows » and « Workflow tasks » reports' drop-downs list the
+    workflows and steps in Arabic, not under their stored French names."""
+    client.force_login(people["coordinator"])
+    by_workflow = reverse("wagtailadmin_reports:workflow")
+    by_task = reverse("wagtailadmin_reports:workflow_tasks")
+    choices = {
+        "workflows": filter_choices(client, by_workflow, "workflow"),
+        "workflows, by task": filter_choices(client, by_task, "workflow"),
+        "tasks": filter_choices(client, by_task, "task"),
+    }
+    assert PRACTICE_AR in choices["workflows"]
+    assert PRACTICE_AR in choices["workflows, by task"]
+    assert REVIEW_AR in choices["tasks"]
+    for labels in choices.values():
+        assert_no_french(" ".join(labels))
+        assert not any("par la coordination" in label for label in labels)

@@ -18,6 +18,7 @@ from tests.factories import isolated_media_root  # noqa: F401 (autouse fixture)
 from tests.workflow_helpers import (
     act,
     add_url,
+    comment_on,
     coordinators,
     edit_url,
     editor_group,
@@ -157,22 +158,10 @@ def test_publication_mails_the_author(client, people):
 def test_reviewer_comment_mails_the_author(client, people):
     """A comment left in the editor reaches the author, who is subscribed to
     the comments of the pages they create."""
-    from wagtail.test.utils.form_data import inline_formset
-
     page = submit(client, people["editor"])
     mail.outbox.clear()
     client.force_login(people["reviewer"])
-    comment = {
-        "id": "",
-        "contentpath": "title",
-        "text": COMMENT,
-        "position": "",
-        "resolved": "",
-        "replies": inline_formset([]),
-    }
-    data = practice_form(TITLE, "cantine-solidaire", comments=[comment])
-    response = client.post(edit_url(page), data)
-    assert response.status_code == 302
+    assert comment_on(client, page, TITLE, COMMENT).status_code == 302
     assert recipients(mail.outbox) == ["editeur@example.org"]
     assert COMMENT in mail.outbox[0].body
 

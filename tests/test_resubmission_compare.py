@@ -5,7 +5,8 @@ The editor's saves between the request for changes and the resubmission are
 revisions too: compared with the revision just before it, as Wagtail does, a
 resubmission showed « aucune différence » although the summary was rewritten.
 The dashboard's comparison link, the edit view's status panel, the workflow
-history and the reviewers' e-mail compare with the version submitted before.
+history, the page's history and the reviewers' e-mail compare with the version
+submitted before.
 """
 
 import re
@@ -166,3 +167,16 @@ def test_first_submission_mail_has_no_changes_link(client, django_user_model):
     (message,) = [m for m in mail.outbox if reviewer.email in m.to]
     assert "Voir les modifications" not in message.body
     assert "/revisions/compare/" not in message.body
+
+
+def test_page_history_compares_a_resubmission_with_what_was_sent_back(
+    client, django_user_model
+):
+    """The page's history (« Historique »): the resubmitted version's
+    « Comparer avec la version précédente » lists the summary's change."""
+    page, reviewer = resubmit(client, django_user_model)
+    page.refresh_from_db()
+    url = reverse("wagtailadmin_pages:history", args=(page.pk,))
+    links = compare_links_in(as_user(client, reviewer), url, "table")
+    (link,) = [a for a in links if a.endswith(f"...{page.latest_revision_id}/")]
+    assert_lists_the_rewrite(client, link)

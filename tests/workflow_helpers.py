@@ -142,6 +142,22 @@ def act(client, page, action, comment=""):
     )
 
 
+def comment_on(client, page, title, text):
+    """A new comment ``text`` on the title of ``page`` (titled ``title``),
+    posted through the edit view as the logged-in user; the edit view's
+    answer."""
+    comment = {
+        "id": "",
+        "contentpath": "title",
+        "text": text,
+        "position": "",
+        "resolved": "",
+        "replies": inline_formset([]),
+    }
+    data = practice_form(title, page.slug, comments=[comment])
+    return client.post(edit_url(page), data)
+
+
 def succeeded(response):
     """The modal's JSON says the action was performed."""
     return json.loads(response.content)["step"] == "success"

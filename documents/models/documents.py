@@ -10,8 +10,6 @@ the background (``documents.file_facts``, a task asked for through the
 ``file_stored`` signal), so an upload never waits for a 500-page PDF.
 """
 
-import hashlib
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +18,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
 
 from ..signals import file_stored
-from .versions import record_version
+from .versions import record_version, sha256
 
 DOCUMENT_LANGUAGE_CHOICES = [
     ("fr", _("Français")),
@@ -179,13 +177,9 @@ class HubDocument(AbstractDocument):
         return known is not None and self.file.name != known
 
     def file_checksum(self):
-        """SHA-256 of the current file, read in chunks."""
+        """SHA-256 of the current file."""
         with self.open_file() as handle:
-            digest = hashlib.sha256()
-            for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-                digest.update(chunk)
-            handle.seek(0)
-        return digest.hexdigest()
+            return sha256(handle)
 
     def mark_file_facts_pending(self):
         """The previous file's text and thumbnail no longer apply: search stops

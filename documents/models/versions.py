@@ -6,8 +6,15 @@ file the current version and keeps the previous one, instead of deleting it as
 stock Wagtail does (``practices.wagtail_hooks.KeepEarlierFilesEditAction``).
 Every file of a document, the current one included, has a row here, written by
 ``HubDocument.save`` whenever a new file is stored.
+
+A new file for a published document is not stored as the document's file: it
+waits here, ``pending``, until the coordination approves it — then it becomes
+the document's file and this same row its current version — or rejects it
+(``documents.pending_files``). A pending version is never listed or served to
+the public.
 """
 
+import hashlib
 import posixpath
 
 from django.conf import settings
@@ -38,6 +45,11 @@ class DocumentVersion(models.Model):
         related_name="+",
     )
     note = models.CharField(_("note de version"), max_length=255, blank=True)
+    pending = models.BooleanField(
+        _("en attente de validation"),
+        default=False,
+        help_text=_("Un nouveau fichier que la coordination n'a pas encore validé."),
+    )
 
     class Meta:
         verbose_name = _("version de document")
@@ -65,12 +77,32 @@ class DocumentVersion(models.Model):
         )
 
 
-def record_version(document, uploaded_by_id=None, note=""):
-    """Add the document's current file as its newest version."""
+def next_number(document):
     latest = document.versions.aggregate(models.Max("number"))["number__max"]
+    return (latest or 0) + 1
+
+
+def sha256(file):
+    """SHA-256 of an open file, read in chunks, left at its start."""
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in iter(lambda: file.read(1024 * 1024), b""):
+        digest.update(chunk)
+    file.seek(0)
+    return digest.hexdigest()
+
+
+def record_version(document, uploaded_by_id=None, note=""):
+    """Add the document's current file as its newest version — or, when it is
+    a pending version just approved, make that version current."""
+    approved = document.versions.filter(pending=True, file=document.file.name).first()
+    if approved is not None:
+        approved.pending = False
+        approved.save(update_fields=["pending"])
+        return approved
     return DocumentVersion.objects.create(
         document=document,
-        number=(latest or 0) + 1,
+        number=next_number(document),
         file=document.file.name,
         file_size=document.file_size,
         checksum=document.checksum,

@@ -79,7 +79,7 @@ class HubDocumentForm(BaseDocumentForm):
     def clean(self):
         cleaned = super().clean()
         if "version_note" in self.fields and "file" in self.changed_data:
-            check_replacement(self, self.user)
+            check_replacement(self)
         return cleaned
 
 

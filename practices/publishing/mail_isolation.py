@@ -28,6 +28,7 @@ from hub.templatetags.bidi_tags import POP_DIRECTIONAL_ISOLATE, isolated_text
 from .display_names import _Wrapper
 
 LEFT_TO_RIGHT_ISOLATE = "\u2066"
+ISOLATED = "quoted_values_isolated"
 LINK = re.compile(r"https?://[^\s\u2066-\u2069]+")
 
 
@@ -98,6 +99,27 @@ class IsolatedUser(_Isolating):
     quoted = ("get_full_name", "get_short_name", "get_username")
 
 
+class IsolatedComment(_Isolating):
+    """A comment or reply of Wagtail's comment notification."""
+
+    quoted = ("text",)
+
+
+def isolated_comments(comments):
+    return [IsolatedComment(comment) for comment in comments]
+
+
+def isolated_threads(threads):
+    """``replied_comments``: each comment with its new replies."""
+    return [
+        {
+            "comment": IsolatedComment(thread["comment"]),
+            "replies": isolated_comments(thread["replies"]),
+        }
+        for thread in threads
+    ]
+
+
 class IsolatedTaskState(_Wrapper):
     def __init__(self, task_state):
         super().__init__(task_state)
@@ -125,11 +147,27 @@ WRAPPERS = {
     "requested_by": IsolatedUser,
     "task_state": IsolatedTaskState,
     "comment": IsolatedText,
+    # Wagtail's comment notification (templates/wagtailadmin/notifications/
+    # updated_comments*): the person who commented, the reader, the comments.
+    "editor": IsolatedUser,
+    "user": IsolatedUser,
+    "new_comments": isolated_comments,
+    "resolved_comments": isolated_comments,
+    "deleted_comments": isolated_comments,
+    "replied_comments": isolated_threads,
 }
 
 
 def isolate_context(context):
-    """Wrap, in place, the values of ``context`` a mail template quotes."""
+    """Wrap, in place, the values of ``context`` a mail template quotes.
+
+    Once only: a value isolated twice would carry two pairs of isolates. (A
+    template asks from inside a block, whose scope Django drops after it:
+    the next block, or the next recipient's mail, wraps the plain values
+    again.)"""
+    if context.get(ISOLATED):
+        return
     for name, wrapper in WRAPPERS.items():
         if context.get(name) is not None:
             context[name] = wrapper(context[name])
+    context[ISOLATED] = True

@@ -11,7 +11,8 @@ the revision of the latest earlier task state, the one the reviewer saw and
 sent back. A first submission keeps Wagtail's link.
 
 The same rule serves the edit view's status panel and the workflow history
-(resubmission_tags.py) and the reviewers' e-mail (``changes_url``).
+(resubmission_tags.py), the page's history (page_history.py) and the
+reviewers' e-mail (``changes_url``).
 """
 
 from django.urls import reverse
@@ -63,6 +64,22 @@ def last_submitted_before(revision, workflow_state):
         return revision.get_previous()
     except Revision.DoesNotExist:  # a first revision: nothing to compare with
         return None
+
+
+def submitted_before_each(obj):
+    """``{revision id: the revision submitted before it}`` for each revision
+    of ``obj`` submitted after another (to any step of any workflow), in one
+    query: the revisions of its task states, in order."""
+    submitted = sorted(
+        set(
+            TaskState.objects.filter(
+                workflow_state__base_content_type_id=obj.get_base_content_type().pk,
+                workflow_state__object_id=str(obj.pk),
+                revision_id__isnull=False,
+            ).values_list("revision_id", flat=True)
+        )
+    )
+    return dict(zip(submitted[1:], submitted[:-1], strict=True))
 
 
 def changes_url(task_state):
