@@ -146,3 +146,24 @@ def test_commune_pages_list_their_contacts(client, language):
     assert contacts.select_one('a[href="tel:+212528000000"]')
     contact = Contact.objects.get()
     assert contacts.select_one(f"a[href$='/contact/{contact.pk}/']")
+
+
+def test_admin_lists_contacts_and_names_the_collections_in_arabic(client):
+    from django.contrib.auth import get_user_model
+    from django.utils.translation import override
+
+    from practices.publishing.display_names import localized_name
+
+    admin = get_user_model().objects.create_superuser("root", password="x")
+    client.force_login(admin)
+    Contact.objects.create(locale=locale("fr"), name="Charlotte Mali", role="R")
+    response = client.get("/admin/snippets/programme/contact/?q=Mali")
+    assert response.status_code == 200
+    assert "Charlotte Mali" in response.content.decode()
+    assert client.get("/admin/snippets/portal/usefullink/").status_code == 200
+    with override("ar"):
+        assert localized_name("Documents du programme") == "وثائق البرنامج"
+        assert (
+            localized_name("Documents du programme — réservé aux partenaires")
+            == "وثائق البرنامج — خاص بالشركاء"
+        )

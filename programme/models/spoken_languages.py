@@ -7,6 +7,7 @@ cost a query per contact list, a comma-separated column costs none.
 
 from django import forms
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 SPOKEN_LANGUAGES = [
@@ -56,5 +57,7 @@ class SpokenLanguagesField(models.CharField):
 
 
 def language_names(codes):
-    """The names of ``codes`` in the active language, in the choices' order."""
-    return [str(name) for code, name in SPOKEN_LANGUAGES if code in codes]
+    """The names of ``codes`` in the active language, in the choices' order,
+    as one phrase: separated by the Arabic comma « ، » in Arabic."""
+    comma = "، " if (get_language() or "").startswith("ar") else ", "
+    return comma.join(str(name) for code, name in SPOKEN_LANGUAGES if code in codes)
