@@ -5,12 +5,16 @@ The contact's address goes only into the e-mail's recipients: no page here
 renders it (tests/test_portal_contacts.py reads every one of them).
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from hub.single_line import single_line
@@ -18,6 +22,14 @@ from programme.models import Contact
 
 from . import contact_throttling
 from .contact_form import ContactForm
+
+logger = logging.getLogger(__name__)
+
+
+UNSENT = gettext_lazy(
+    "Votre message n'a pas pu être envoyé pour l'instant. Réessayez dans quelques "
+    "minutes : ce que vous avez écrit est gardé."
+)
 
 
 def _contact(pk):
@@ -38,8 +50,15 @@ def contact_person(request, pk):
         contact_throttling.count_post(request)
         form = ContactForm(request.POST)
         if form.is_valid():
-            _send(request, contact, form.cleaned_data)
-            return redirect("contact-person-sent", pk=contact.pk)
+            try:
+                _send(request, contact, form.cleaned_data)
+            except (smtplib.SMTPException, OSError):
+                # The mail server is down or refuses: the reader keeps what
+                # they wrote and is told, never a 500.
+                logger.exception("contact form: mail to contact %s not sent", pk)
+                form.add_error(None, UNSENT)
+            else:
+                return redirect("contact-person-sent", pk=contact.pk)
     else:
         form = ContactForm()
     context = {"contact": contact, "form": form}

@@ -167,3 +167,41 @@ def test_admin_lists_contacts_and_names_the_collections_in_arabic(client):
             localized_name("Documents du programme — réservé aux partenaires")
             == "وثائق البرنامج — خاص بالشركاء"
         )
+
+
+def test_a_mail_server_down_keeps_the_message_and_says_so(client, hidden, monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    def refuse(self, messages):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+    response = client.post(
+        form_url(hidden),
+        {"name": "Nadia", "email": "nadia@example.ma", "message": "Bonjour"},
+    )
+    assert response.status_code == 200
+    assert_hidden(response)
+    page = parsed(response)
+    assert "n'a pas pu être envoyé" in page.select_one(".error-summary").get_text()
+    assert page.select_one("textarea").get_text().strip() == "Bonjour"
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/snippets/programme/contact/", "/admin/snippets/portal/usefullink/"]
+)
+def test_only_the_coordination_manages_contacts_and_links(client, url):
+    from django.contrib.auth import get_user_model
+
+    from tests.workflow_helpers import role_group
+
+    users = get_user_model().objects
+    coordinator = users.create_user("coord", password="x")
+    coordinator.groups.add(role_group("coordinators"))
+    trainer = users.create_user("trainer", password="x")
+    trainer.groups.add(role_group("trainers"))
+    client.force_login(coordinator)
+    assert client.get(url).status_code == 200
+    assert client.get(url + "add/").status_code == 200
+    client.force_login(trainer)
+    assert client.get(url).status_code in (302, 403)
