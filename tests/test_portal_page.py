@@ -210,10 +210,51 @@ def test_programme_contacts_are_listed_commune_contacts_are_not(client):
     assert section.select_one('a[href="tel:+3220000000"]')
 
 
-def test_query_count_is_fixed(client, django_assert_max_num_queries):
-    for n in range(5):
+# Routing and the restriction check (5), the beneficiaries, regions, practice
+# index, documents (collection, restrictions, documents, versions, their
+# restrictions), templates (index, kinds, latest with their attachments), links,
+# contacts, the navigation and the language switcher.
+QUERIES = 22
+
+
+@pytest.mark.parametrize("amount", [2, 8])
+def test_query_count_is_fixed(client, django_assert_max_num_queries, amount):
+    for n in range(amount):
         HubDocumentFactory(title=f"Rapport {n}", collection=programme_collection())
         TemplatePageFactory(title=f"Modèle {n}", kind="charter")
     client.get("/fr/programme/")
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(QUERIES):
         assert client.get("/fr/programme/").status_code == 200
+
+
+def test_beneficiaries_are_one_query(django_assert_num_queries):
+    from programme.beneficiaries import beneficiaries
+
+    arabic = locale("ar").pk
+    with django_assert_num_queries(1):
+        counted = beneficiaries(arabic)
+    sums = moroccan_sums()
+    population = counted.population
+    assert (population.total, population.men, population.women) == (
+        sums["total"],
+        sums["men"],
+        sums["women"],
+    )
+    assert counted.largest.slug == "tanger"
+
+
+def test_the_skeleton_makes_one_page_per_language_and_keeps_edits(client):
+    from home.site_structure import ensure_site
+    from portal.models import ProgrammePage
+
+    french = ProgrammePage.objects.get(locale__language_code="fr")
+    french.purpose = "<p>Texte revu par la coordination.</p>"
+    french.save_revision().publish()
+    ensure_site()
+    ensure_site()
+    pages = ProgrammePage.objects.order_by("locale__language_code")
+    assert [p.locale.language_code for p in pages] == ["ar", "fr"]
+    assert all(p.show_in_menus and p.slug == "programme" for p in pages)
+    assert "Texte revu" in parsed(client.get("/fr/programme/")).main.get_text()
+    arabic = parsed(client.get("/ar/programme/")).main.get_text()
+    assert "المشاركة المواطنة" in arabic
