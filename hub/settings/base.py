@@ -185,7 +185,8 @@ PAGE_CACHE_CHANGED_BY = [
     "taggit.Tag",
 ]
 # Never from or into the cache: the admin, documents (their own access rules),
-# the language switch, and the forms of members, sharing, adapting, passwords.
+# the language switch, and the forms of members, sharing, adapting, contacting,
+# passwords.
 PAGE_CACHE_EXEMPT = [
     r"^/(admin|documents|i18n)/",
     r"^/[a-z]{2}/(compte|partager|adapter|contact|_util)/",
