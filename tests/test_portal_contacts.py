@@ -205,3 +205,28 @@ def test_only_the_coordination_manages_contacts_and_links(client, url):
     assert client.get(url + "add/").status_code == 200
     client.force_login(trainer)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_the_admin_form_saves_the_spoken_languages(client):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.create_superuser("root", password="x"))
+    response = client.post(
+        "/admin/snippets/programme/contact/add/?locale=fr",
+        {
+            "name": "Salma Idrissi",
+            "role": "Animatrice",
+            "organisation": "",
+            "commune": "",
+            "languages": ["ar", "zgh"],
+            "email": "salma@example.org",
+            "phone": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    contact = Contact.objects.get(name="Salma Idrissi")
+    assert contact.languages == ["ar", "zgh"]
+    assert contact.show_email is False
+    edit = parsed(client.get(f"/admin/snippets/programme/contact/edit/{contact.pk}/"))
+    checked = {i["value"] for i in edit.select("input[name=languages][checked]")}
+    assert checked == {"ar", "zgh"}
