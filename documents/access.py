@@ -9,7 +9,8 @@ A document is *published* to a viewer when
   so a live page's rows are its published version: an attachment added in a
   draft of a live page publishes nothing until the draft is published; or
 * its collection is public on purpose: one of ``PUBLIC_COLLECTIONS``
-  (the shared templates, "Modèles partagés") or a collection under it. Only the
+  (the shared templates, "Modèles partagés", and "Documents du programme")
+  or a collection under it. Only the
   trainers and the coordination may add there (``roles``); the collection is
   found by its key (``hub.keys``), so that renaming it in the admin changes
   nothing, and a collection merely named like it is not public.
@@ -56,13 +57,17 @@ from hub.visibility import refused_pages_at, viewer
 from .models import AttachmentBase, HubDocument
 
 SHARED_KEY = "collection:shared-templates"
+# « Documents du programme »: reports, logical frameworks, calls, minutes that
+# the programme page lists (portal); a child restricted to partners stays so.
+PROGRAMME_KEY = "collection:programme-documents"
+PROGRAMME_PRIVATE_KEY = "collection:programme-documents-private"
 # Collections (and what lies under them), by key, whose documents are public on
 # purpose, attached to a live page or not: the shared templates, blank forms the
 # programme gives every commune and the public, filled by the trainers and the
 # coordination only (``publishing.roles`` creates the collection and keys it).
 # A file put there is public at once, before the coordination validates the
 # page that offers it; with an empty tuple, only live pages publish documents.
-PUBLIC_COLLECTIONS = (SHARED_KEY,)
+PUBLIC_COLLECTIONS = (SHARED_KEY, PROGRAMME_KEY)
 
 # The page rights that open a draft in the admin (Wagtail counts "add" as
 # "change" on the pages one owns).

@@ -232,7 +232,12 @@ class DocumentDownload:
 def downloads_for(attachments):
     """The page's attachments as DocumentDownloads, in two queries whatever
     their number (versions, view restrictions), three with restrictions."""
-    documents = [attachment.document for attachment in attachments]
+    return downloads_of([attachment.document for attachment in attachments])
+
+
+def downloads_of(documents):
+    """``documents`` (a list) as DocumentDownloads, with the same queries as
+    ``downloads_for`` (the programme page lists documents no page attaches)."""
     # Not a file waiting for the coordination (pending_files.py).
     published = Prefetch("versions", DocumentVersion.objects.filter(pending=False))
     prefetch_related_objects(documents, published)

@@ -19,6 +19,7 @@ class HomePage(DirectRoutingMixin, PageContextMixin, ScopedPagePermissions, Page
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = [kind.index_label for kind in content_types.registered()]
+    subpage_types += ["portal.ProgrammePage"]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

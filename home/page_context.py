@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from hub.page_context import register
 from hub.visibility import viewer, visible_pages
+from portal.models import ProgrammePage
 from practices import content_types
 from practices.models import PracticeIndexPage, PracticePage
 from programme.models import Commune, Region, TargetPublic, Theme
@@ -35,6 +36,9 @@ def home_context(page, request, context):
         publics=TargetPublic.objects.filter(locale=locale).order_by("name"),
         practice_index=SimpleLazyObject(
             lambda: PracticeIndexPage.objects.live().filter(locale=locale).first()
+        ),
+        programme_page=SimpleLazyObject(
+            lambda: ProgrammePage.objects.live().filter(locale=locale).first()
         ),
     )
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from wagtail.models import Locale, Page, Site
 
+from portal.site_page import ensure_programme_page
 from practices import content_types
 
 from .models import HomePage
@@ -31,6 +32,7 @@ def ensure_site():
             index.save_revision().publish()
     for page in [home, *(content_type.index_page(fr) for content_type in indexes)]:
         _ensure_translation(page, ar)
+    ensure_programme_page(home, [ar])  # « Le programme Maroc » (portal)
     return home
 
 

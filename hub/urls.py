@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
     path("flux/", include("practices.feed_urls")),  # RSS and Atom feeds
     path("donnees/", include("opendata.urls")),  # open data (CSV, JSON, DCAT-AP)
+    path("contact/", include("portal.contact_urls")),  # write to a contact person
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/"
         "<int:page_id>/",

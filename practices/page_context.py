@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from documents.downloads import downloads_for
 from hub.page_context import register
 from hub.visibility import viewer, visible_pages
-from programme.models import Commune
+from programme.models import Commune, Contact
 
 from . import listing, other_language
 from .adaptation.context import adaptation_context
@@ -81,6 +81,7 @@ def index_context(
             locale_id=page.locale_id,
         )
         context["commune"] = commune
+        context["contacts"] = Contact.objects.filter(commune=commune)
         partnerships = listing.partnerships_of(commune)
         context["partnerships"] = link_partners(partnerships, commune, page, request)
         # A Belgian commune has no practices of its own: its page lists its

@@ -23,10 +23,7 @@ SIMPLE = [
 @transaction.atomic
 def load_taxonomy(path):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    locales = {
-        code: Locale.objects.get_or_create(language_code=code)[0]
-        for code in ("fr", "ar")
-    }
+    locales = both_locales()
     for key, model in SIMPLE:
         for item in data.get(key, []):
             extra = {"country": item["country"]} if model is Region else {}
@@ -54,6 +51,14 @@ def load_taxonomy(path):
             locales,
             lambda code, item=item: partnership_fields(item, code),
         )
+
+
+def both_locales():
+    """{"fr": Locale, "ar": Locale}, created if missing."""
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in ("fr", "ar")
+    }
 
 
 def upsert(model, slug, names, locales, fields_for):

@@ -127,10 +127,10 @@ def assert_page_queries(client, django_assert_num_queries, url, warm, cold):
 
 def test_home_page_query_count(client, django_assert_num_queries, practices):
     """Home, warm: routing (3) and the restriction check (2), 5 queries (20
-    before the fragments); cold, 18: plus the figures (6), the entry points (3
-    vocabularies, the index page), the latest practices, the language switcher
-    and the navigation."""
-    assert_page_queries(client, django_assert_num_queries, "/fr/", 5, 18)
+    before the fragments); cold, 19: plus the figures (6), the entry points (3
+    vocabularies, the index page), the programme page's link, the latest
+    practices, the language switcher and the navigation."""
+    assert_page_queries(client, django_assert_num_queries, "/fr/", 5, 19)
 
 
 def test_practice_index_query_count(client, django_assert_num_queries, practices):
@@ -202,11 +202,11 @@ def test_commune_page_query_count(client, django_assert_num_queries, practices):
     """Commune page: the commune, its partnerships and its practices (listed
     once, already narrowed); 15 warm, 22 cold (24 before; one fewer since the
     region filter left commune pages, a commune being in one region; one more
-    for the count of fiches only in the other language). Issue #15: three more,
-    the partnerships drawn on the map and the templates and the training
-    modules that go with the commune's practices."""
+    for the count of fiches only in the other language). Issue #15: four more,
+    the partnerships drawn on the map, the templates and the training modules
+    that go with the commune's practices, and its contact persons."""
     url = "/fr/pratiques/commune/tanger/"
-    assert_page_queries(client, django_assert_num_queries, url, 18, 25)
+    assert_page_queries(client, django_assert_num_queries, url, 19, 26)
 
 
 def test_communes_index_query_count(client, django_assert_num_queries, practices):

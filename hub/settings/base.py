@@ -67,6 +67,7 @@ DEFAULT_FROM_EMAIL = ENV.get("DEFAULT_FROM_EMAIL", "Passerelle <passerelle@local
 INSTALLED_APPS = [
     "hub",
     "home",
+    "portal",
     "programme",
     "documents",
     "practices",
@@ -179,6 +180,7 @@ if FRONTEND_CACHE_PURGE_URL:
     }
 PAGE_CACHE_CHANGED_BY = [
     "programme",  # regions, communes, partnerships, themes, publics, kinds
+    "portal",  # useful links (issue #15)
     "documents.HubDocument",
     "documents.DocumentVersion",
     "documents.DocumentThumbnail",
@@ -193,10 +195,11 @@ PAGE_CACHE_CHANGED_BY = [
     "taggit.Tag",
 ]
 # Never from or into the cache: the admin, documents (their own access rules),
-# the language switch, and the forms of members, sharing, adapting, passwords.
+# the language switch, and the forms of members, sharing, adapting, contacting,
+# passwords.
 PAGE_CACHE_EXEMPT = [
     r"^/(admin|documents|i18n)/",
-    r"^/[a-z]{2}/(compte|partager|adapter|_util)/",
+    r"^/[a-z]{2}/(compte|partager|adapter|contact|_util)/",
 ]
 
 LOGGING = logging_config(LOG_FORMAT or "json", LOG_LEVEL)

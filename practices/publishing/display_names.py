@@ -24,6 +24,7 @@ from .roles import (
     COORDINATORS,
     PARTNERS,
     PRIVATE_SUFFIX,
+    PROGRAMME_COLLECTION,
     SHARED_COLLECTION,
     TRAINERS,
     TRANSLATORS,
@@ -31,6 +32,7 @@ from .roles import (
 from .workflows import COMMUNE_REVIEW, COORDINATION, PRACTICE, RESOURCE
 
 LABELS = [COORDINATORS, TRANSLATORS, TRAINERS, PARTNERS, SHARED_COLLECTION]
+LABELS += [PROGRAMME_COLLECTION]
 LABELS += [PRACTICE, RESOURCE, COMMUNE_REVIEW, COORDINATION, TRANSLATION]
 # What follows a commune's name: « Tanger — rédaction », « Tanger — réservé… ».
 SUFFIXES = [label for _role, label in ROLE_CHOICES] + [PRIVATE_SUFFIX]
@@ -50,9 +52,17 @@ def localized_name(name):
     commune, separator, suffix = name.rpartition(SEPARATOR)
     if separator:
         label = _by_french(SUFFIXES).get(suffix)
-        translated = _commune(commune) if label is not None else None
+        # « Documents du programme — réservé aux partenaires » too.
+        translated = _labelled(commune) if label is not None else None
         return f"{translated}{SEPARATOR}{label}" if translated else name
     return _commune(name) or name
+
+
+def _labelled(name):
+    """A fixed label or a commune called ``name`` in French, in the active
+    language; None if neither."""
+    label = _by_french(LABELS).get(name)
+    return str(label) if label is not None else _commune(name)
 
 
 def _commune(name):

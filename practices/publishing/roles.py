@@ -17,7 +17,7 @@ from wagtail.models import (
     Site,
 )
 
-from documents.access import SHARED_KEY
+from documents.access import PROGRAMME_KEY, PROGRAMME_PRIVATE_KEY, SHARED_KEY
 from hub import keys
 from hub.localize import in_french
 
@@ -34,6 +34,7 @@ TRANSLATORS = _("Traduction")
 TRAINERS = _("Formation")
 PARTNERS = _("Membres partenaires")
 SHARED_COLLECTION = _("Modèles partagés")
+PROGRAMME_COLLECTION = _("Documents du programme")
 PRIVATE_SUFFIX = _("réservé aux partenaires")
 # The objects below are found by these keys (hub.keys), never by their names,
 # which are French and may be changed in the admin.
@@ -50,7 +51,7 @@ PAGE_ALL += ["lock_page", "unlock_page"]
 DOCS = ["add_document", "change_document", "choose_document"]
 IMAGES = ["add_image", "change_image", "choose_image"]
 VOCABULARIES = ["region", "commune", "partnership", "theme", "targetpublic"]
-VOCABULARIES += ["documentkind"]
+VOCABULARIES += ["documentkind", "contact"]
 
 
 group_name = in_french  # groups and collections are named in French
@@ -86,6 +87,17 @@ def ensure_roles():
     shared = _collection(SHARED_KEY, root, group_name(SHARED_COLLECTION))
     members = [groups["coordinators"], groups["partners"]]
     private = [_collection(PARTNERS_KEY, root, group_name(PARTNERS))]
+    # The programme page's documents (public on purpose, documents.access),
+    # with a child for those reserved to partners; the coordination's rights
+    # on the root cover both.
+    programme = _collection(PROGRAMME_KEY, root, group_name(PROGRAMME_COLLECTION))
+    private.append(
+        _collection(
+            PROGRAMME_PRIVATE_KEY,
+            programme,
+            f"{group_name(PROGRAMME_COLLECTION)} — {group_name(PRIVATE_SUFFIX)}",
+        )
+    )
 
     _reset(groups["coordinators"])
     for home in homes.values():
@@ -101,6 +113,8 @@ def ensure_roles():
             for a in ("add", "change", "delete")
         ]
         + [("hubsearch", f"{a}_glossaryentry") for a in ("add", "change", "delete")]
+        # The programme page's useful links (portal, named by label only).
+        + [("portal", f"{a}_usefullink") for a in ("add", "change", "delete")]
         # Wagtail's promotion views ask for the SearchPromotion model's
         # rights, not Query's (wagtail/contrib/search_promotions/views).
         + [

@@ -19,16 +19,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from home.site_structure import ensure_site
+from portal.demo.loader import load_programme_documents, load_useful_links
 from practices.demo.files import generate_demo_files
 from practices.demo.users import ADMIN_NAME, create_demo_users
 from practices.importers.run import ImportFailed, run_import
 from practices.publishing.roles import ensure_roles
+from programme.contacts_loader import load_contacts
 from programme.loader import load_taxonomy
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "practices" / "demo"
 TAXONOMY_FILE = (
     Path(__file__).resolve().parents[3] / "programme" / "data" / "taxonomy.json"
 )
+CONTACTS_FILE = TAXONOMY_FILE.with_name("contacts.json")
 DEMO_PASSWORD = "changeme"
 
 
@@ -53,6 +56,10 @@ class Command(BaseCommand):
         ensure_site()
         load_taxonomy(TAXONOMY_FILE)
         groups = ensure_roles()
+        # The programme page's contacts, links and documents (portal).
+        load_contacts(CONTACTS_FILE)
+        load_useful_links()
+        load_programme_documents()
         call_command("load_glossary", stdout=self.stdout)  # search's FR↔AR glossary
         with tempfile.TemporaryDirectory() as workdir:
             workdir = Path(workdir)

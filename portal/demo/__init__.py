@@ -1,0 +1,1 @@
+"""Demo content of the programme page: useful links and programme documents."""
