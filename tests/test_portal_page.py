@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Collection
 
 from documents.access import PROGRAMME_KEY, PROGRAMME_PRIVATE_KEY
@@ -213,8 +214,19 @@ def test_programme_contacts_are_listed_commune_contacts_are_not(client):
 # Routing and the restriction check (5), the beneficiaries, regions, practice
 # index, documents (collection, restrictions, documents, versions, their
 # restrictions), templates (index, kinds, latest with their attachments), links,
-# contacts, the navigation and the language switcher.
-QUERIES = 22
+# contacts, the navigation and the language switcher; the map (partnerships,
+# and the practice index its commune links lead to).
+QUERIES = 24
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_page_shows_the_partnership_map(client, language):
+    html = client.get(f"/{language}/programme/").content.decode()
+    map_html = BeautifulSoup(html, "html.parser").select_one(".partnership-map")
+    assert map_html is not None
+    communes = {a["href"] for a in map_html.select("svg a[href]")}
+    assert len(communes) == 20
+    assert all(f"/{language}/" in href for href in communes)
 
 
 @pytest.mark.parametrize("amount", [2, 8])
