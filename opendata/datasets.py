@@ -99,6 +99,33 @@ def participant_rows(locale, request):
             }
 
 
+INDICATOR_COLUMNS = {
+    "practice_ref": _("Identifiant de la fiche (colonne « ref » des pratiques)."),
+    "label": _("Ce qui est mesuré."),
+    "value": _("Valeur atteinte (nombre)."),
+    "unit": _("Unité (%, MAD, personnes…)."),
+    "baseline": _("Valeur de départ."),
+    "target": _("Objectif."),
+    "year": _("Année de la mesure."),
+    "target_public": _("Public cible (identifiant)."),
+    "note": _("Précision, ou la valeur quand elle n'est pas un nombre."),
+}
+
+
+def indicator_rows(locale, request):
+    for page in public_practices(locale):
+        for block in page.indicators:
+            if block.block_type != "indicator":
+                continue
+            value = block.value
+            row = {"practice_ref": page.ref}
+            for column in list(INDICATOR_COLUMNS)[1:]:
+                item = value.get(column)
+                item = getattr(item, "slug", item)  # a target public, as a term
+                row[column] = "" if item is None else str(item)
+            yield row
+
+
 def _iso(moment):
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
 
@@ -122,5 +149,14 @@ DATASETS = {
         ),
         "columns": PARTICIPANT_COLUMNS,
         "rows": participant_rows,
+    },
+    "indicateurs": {
+        "title": _("Indicateurs de résultats"),
+        "description": _(
+            "Les résultats mesurés que chaque fiche publiée rapporte : valeur, "
+            "unité, valeur de départ, objectif, année et public cible."
+        ),
+        "columns": INDICATOR_COLUMNS,
+        "rows": indicator_rows,
     },
 }

@@ -31,6 +31,7 @@ def content():
         tags=["jeunesse"],
         contacts="Mme Amrani, 06 00 00 00 00",
         funding_own=1000,
+        indicators=[("indicator", {"label": "Jeunes élus au conseil", "value": "12"})],
     )
     add_participation(public, "youth", 40)
     add_participation(public, "women", 12)
@@ -85,6 +86,7 @@ def test_no_personal_data_and_nothing_private_in_any_download(content):
         "/fr/donnees/pratiques.json",
         "/fr/donnees/participants.csv",
         "/fr/donnees/participants.json",
+        "/fr/donnees/indicateurs.csv",
     ):
         body = Client().get(url).content.decode()
         assert "Amrani" not in body and "06 00" not in body, url
@@ -101,6 +103,14 @@ def test_participants_per_public(content):
         (ref, "women", "12"),
         (ref, "youth", "40"),
     ]
+
+
+def test_indicators_of_public_fiches(content):
+    rows = read_csv("/fr/donnees/indicateurs.csv")
+    assert [(r["practice_ref"], r["label"]) for r in rows] == [
+        (content["public"].ref, "Jeunes élus au conseil")
+    ]
+    assert rows[0]["value"].startswith("12")
 
 
 def test_json_carries_the_licence_the_coordination_chose(content):
@@ -141,7 +151,7 @@ def test_dcat_catalogue_parses_and_describes_each_distribution(content):
     catalogues = list(graph.subjects(rdflib.RDF.type, DCAT.Catalog))
     assert len(catalogues) == 1
     datasets = list(graph.objects(catalogues[0], DCAT.dataset))
-    assert len(datasets) == 2
+    assert len(datasets) == 3
     for dataset in datasets:
         assert (dataset, rdflib.RDF.type, DCAT.Dataset) in graph
         assert graph.value(dataset, DCT.title).language == "fr"
