@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("hub.accounts")),  # member login / logout
     path("partager/", include("practices.share.urls")),  # « Partager une pratique »
     path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
+    path("", include("results.urls")),  # /<lang>/resultats/: results in figures
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/"
         "<int:page_id>/",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "documents",
     "practices",
     "search",
+    "results",  # « Les résultats en chiffres » (issue #15)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
