@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from hub.templatetags.hub_tags import number
 
 WIDTH = 480
-LABEL = 160  # label column
-VALUE = 56  # the number after the bar
-ROW = 26
-BAR = 16
+LABEL = 200  # label column
+VALUE = 64  # the number after the bar
+ROW = 28
+BAR = 18
 TOP = 6
+FONT = 14  # px in the drawing: about 10 px once a phone scales it down
 MAX_LABEL = 24  # characters before a label is shortened (full in its <title>)
 COLOURS = {
     "youth": "#1b6e53",
@@ -87,6 +88,7 @@ def chart(table, rtl=False):
         "bars": bars,
         "bar_height": BAR,
         "text_dy": BAR - 4,
+        "font_size": FONT,
         "direction": "rtl" if rtl else "ltr",
     }
 

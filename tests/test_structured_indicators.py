@@ -3,7 +3,9 @@ number and a unit — by the data migration (pages and every revision), the
 importer and the block itself — and nothing that cannot be read is lost."""
 
 import json
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from bs4 import BeautifulSoup
@@ -187,3 +189,49 @@ def test_the_editor_refuses_an_indicator_with_neither_value_nor_note():
     block = PracticePage.indicators.field.stream_block.child_blocks["indicator"]
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"label": "Femmes formées", "unit": "femmes"}))
+
+
+def test_wagtail_localize_offers_the_texts_and_keeps_numbers_and_public(
+    client, measured, django_capture_on_commit_callbacks
+):
+    """Translators get the label, unit and note to translate; the numbers and
+    the public (a slug) are copied, and the Arabic page names the Arabic term."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(measured)
+    texts = set(
+        StringSegment.objects.filter(source=source).values_list(
+            "string__data", flat=True
+        )
+    )
+    assert {"Femmes reçues", "femmes", "7 sur 9"} <= texts
+    assert not {"women", "1870", "2023"} & texts
+    with django_capture_on_commit_callbacks(execute=True):
+        arabic, _created = source.create_or_update_translation(
+            Locale.objects.get(language_code="ar"), publish=True, fallback=True
+        )
+    arabic = PracticePage.objects.get(pk=arabic.pk)
+    first = arabic.indicators[0].value
+    assert (first["value"], first["target_public"]) == (Decimal(1870), "women")
+    with translation.override("ar"):
+        page = soup(client.get(arabic.url))
+    assert "النساء" in page.select("div.indicator")[0].get_text()
+
+
+def test_the_editor_opens_a_fiche_with_structured_indicators(admin_client, measured):
+    from django.urls import reverse
+
+    with translation.override("fr"):
+        response = admin_client.get(
+            reverse("wagtailadmin_pages:edit", args=(measured.pk,))
+        )
+    assert response.status_code == 200
+    # The blocks' definitions are JSON in an attribute (\u00e9 for é).
+    html = re.sub(
+        r"\\u([0-9a-f]{4})",
+        lambda m: chr(int(m[1], 16)),
+        unescape(response.content.decode()),
+    )
+    for label in ("Valeur de départ", "Objectif", "Unité", "Personnes à besoins"):
+        assert label in html, label
