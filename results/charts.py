@@ -16,7 +16,7 @@ ROW = 28
 BAR = 18
 TOP = 6
 FONT = 14  # px in the drawing: about 10 px once a phone scales it down
-MAX_LABEL = 24  # characters before a label is shortened (full in its <title>)
+MAX_LABEL = 20  # characters before a label is shortened (full in its <title>)
 COLOURS = {
     "youth": "#1b6e53",
     "women": "#b5452a",

@@ -4,13 +4,26 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, get_language_bidi
 
+from hub.content_version import cached
+from hub.visibility import visibility_key
+
 from . import charts, tables
 from .csv_export import table_csv
 from .figures import figures_for
 
 
 def _tables(request):
-    return tables.build(figures_for(request.user, get_language()))
+    """The tables for this viewer, built once per content version, language
+    and visibility class (``hub.visibility.visibility_key``: viewers with the
+    same key pass the same restrictions), so a member never gets the
+    anonymous figures nor an anonymous visitor a member's."""
+    user = request.user
+    return cached(
+        request,
+        "results",
+        visibility_key(user),
+        build=lambda: tables.build(figures_for(user, get_language())),
+    )
 
 
 def dashboard(request):

@@ -339,3 +339,29 @@ def test_every_moroccan_commune_has_two_practices_with_participants_and_figures(
     moroccan = [c["slug"] for c in taxonomy["communes"] if c["country"] == "MA"]
     assert len(moroccan) == 10
     assert all(measured[slug] >= 2 for slug in moroccan), measured
+
+
+def test_figures_are_built_once_per_version_and_visibility_class(
+    client, practices, partners, django_user_model, django_assert_max_num_queries
+):
+    """The second visitor of a class gets the figures from the cache; a
+    member's figures are their own, and a new private practice (a change of
+    content) reaches members at once."""
+    first = dashboard(client)
+    with django_assert_max_num_queries(4):  # the page's menu, not the figures
+        assert Client().get("/fr/resultats/").status_code == 200
+    member = django_user_model.objects.create_user("membre", password="x")
+    member.groups.add(partners)
+    seen = Client()
+    seen.force_login(member)
+    assert (
+        dashboard(seen)["participants-commune"]["rows"]
+        == (first["participants-commune"]["rows"])
+    )
+    hidden = practice("Pratique réservée", "zagora", {"migrants": 500})
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.GROUPS
+    ).groups.set([partners])
+    rows = dashboard(seen)["participants-commune"]["rows"]
+    assert rows["Zagora"][PUBLICS.index("migrants")] == 500
+    assert "Zagora" not in dashboard(Client())["participants-commune"]["rows"]
