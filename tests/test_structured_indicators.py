@@ -235,3 +235,60 @@ def test_the_editor_opens_a_fiche_with_structured_indicators(admin_client, measu
     )
     for label in ("Valeur de départ", "Objectif", "Unité", "Personnes à besoins"):
         assert label in html, label
+
+
+STRUCTURED = {
+    "label": "Femmes formées",
+    "value": 120,
+    "unit": "femmes",
+    "baseline": 40,
+    "target": 150.5,
+    "year": 2023,
+    "target_public": "Femmes",  # a name or a slug, as every term of a record
+    "note": "deux sessions",
+}
+
+
+def test_the_importer_takes_both_forms_and_the_exporter_writes_the_structured_one(
+    tmp_path,
+):
+    from tests.import_helpers import export_file, import_file, practice, write_jsonl
+
+    old = {"label": "Votants", "value": "4 130"}
+    kept = {"label": "Projets", "value": "7 sur 9"}
+    import_file(write_jsonl(tmp_path, [practice(indicators=[STRUCTURED, old, kept])]))
+    page = PracticePage.objects.get(ref="p1")
+    first, second, third = (dict(block.value) for block in page.indicators)
+    assert first["target"] == Decimal("150.5") and first["target_public"] == "women"
+    assert (second["value"], second["note"]) == (Decimal(4130), "")
+    assert (third["value"], third["note"]) == (None, "7 sur 9")
+    export_file(tmp_path / "out/export.jsonl")
+    [record] = [
+        json.loads(line)
+        for line in (tmp_path / "out/export.jsonl").read_text().splitlines()
+    ]
+    assert record["indicators"] == [
+        {**STRUCTURED, "target_public": "women"},
+        {"label": "Votants", "value": 4130},
+        {"label": "Projets", "note": "7 sur 9"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "words"),
+    [
+        ({"label": "L", "value": "beaucoup", "unit": "x"}, "nombre attendu"),
+        ({"label": "L", "value": 3, "year": 1789}, "1789"),
+        ({"label": "L", "value": 3, "target_public": "touristes"}, "touristes"),
+        ({"label": "L", "value": 3, "colour": "bleu"}, "colour"),
+        ({"label": "L", "unit": "%"}, "value"),
+    ],
+)
+def test_the_importer_reports_a_bad_structured_indicator(tmp_path, indicator, words):
+    from tests.import_helpers import import_failing, practice, write_jsonl
+
+    stderr, _message = import_failing(
+        write_jsonl(tmp_path, [practice(indicators=[indicator])])
+    )
+    assert "indicators" in stderr and words in stderr, stderr
+    assert not PracticePage.objects.filter(ref="p1").exists()
