@@ -292,3 +292,21 @@ def test_the_importer_reports_a_bad_structured_indicator(tmp_path, indicator, wo
     )
     assert "indicators" in stderr and words in stderr, stderr
     assert not PracticePage.objects.filter(ref="p1").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "value", "shown"),
+    [
+        ("fr", Decimal("1200000"), "1\xa0200\xa0000"),
+        ("ar", Decimal("1200000"), "1.200.000"),
+        ("fr", Decimal("1.4"), "1,4"),
+        ("ar", Decimal("6.3"), "6,3"),
+        ("fr", "Infinity", "Infinity"),
+        ("fr", "texte", "texte"),
+    ],
+)
+def test_numbers_are_written_as_the_language_writes_them(language, value, shown):
+    from hub.templatetags.hub_tags import number
+
+    with translation.override(language):
+        assert number(value) == shown

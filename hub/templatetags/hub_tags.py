@@ -143,9 +143,12 @@ def number(value):
     if value in (None, ""):
         return ""
     try:
-        value = Decimal(str(value))
+        number = Decimal(str(value))
     except (TypeError, ValueError, InvalidOperation):
         return value
+    if not number.is_finite():  # "NaN", "Infinity": not a figure to group
+        return value
+    value = number
     if value == value.to_integral_value():
         value = int(value)
     return numberformat.format(
