@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import CollectionViewRestriction, Locale
 
+from programme.models import TargetPublic
+
 from .indicator_text import structured_indicator
 
 # Pillow writes AVIF only when built with libavif (Pillow ≥ 11.2 wheels are).
@@ -111,8 +113,6 @@ class TestimonyBlock(blocks.StructBlock):
 def target_public_choices():
     """The target publics, named in the editor's language (the value stored is
     the slug, the same in every locale)."""
-    from programme.models import TargetPublic
-
     terms = TargetPublic.objects.filter(locale=Locale.get_active())
     return [(term.slug, term.name) for term in terms.order_by("name")]
 
@@ -215,14 +215,18 @@ class IndicatorBlock(blocks.StructBlock):
 
 def public_named(slug, context):
     """The target public ``slug`` in the language of the page being rendered
-    (the request's when there is none), or None."""
+    (the request's when there is none), or None. The page's publics are read
+    once per page, not once per indicator."""
     if not slug:
         return None
-    from programme.models import TargetPublic
-
     page = context.get("page")
-    locale = getattr(page, "locale", None) or Locale.get_active()
-    return TargetPublic.objects.filter(slug=slug, locale=locale).first()
+    publics = getattr(page, "_indicator_publics", None)
+    if publics is None:
+        locale = getattr(page, "locale", None) or Locale.get_active()
+        publics = {t.slug: t for t in TargetPublic.objects.filter(locale=locale)}
+        if page is not None:
+            page._indicator_publics = publics
+    return publics.get(slug)
 
 
 class SessionBlock(blocks.StructBlock):
