@@ -44,3 +44,18 @@ def test_the_dashboard_fits_and_is_accessible(demo, chromium, lang, viewport):  
             assert bar["x"] < middle
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_fiche_shows_its_structured_indicators(demo, chromium, lang):  # noqa: F811
+    """Value and unit, then start, objective, year and public in smaller type."""
+    context, page = open_page(chromium, page_tour.VIEWPORTS["phone"], lang)
+    try:
+        page.goto(demo.url(demo.paths[lang]["practice"]))
+        indicators = page.locator("div.indicator")
+        assert indicators.count() >= 2
+        assert page.locator(".indicator-context").count() >= 1
+        indicators.first.scroll_into_view_if_needed()
+        page.screenshot(path=SHOTS / f"fiche-indicators-{lang}.png")
+    finally:
+        context.close()
