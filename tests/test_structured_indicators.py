@@ -16,6 +16,7 @@ from wagtail.models import Revision
 
 from practices.indicator_text import parse_indicator_value, structured_indicator
 from practices.models import PracticePage
+from programme.models import TargetPublic
 from tests.factories import PracticePageFactory, translate
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +311,24 @@ def test_numbers_are_written_as_the_language_writes_them(language, value, shown)
 
     with translation.override(language):
         assert number(value) == shown
+
+
+def test_the_editor_offers_the_publics_in_the_page_language(admin_user, measured):
+    """On the Arabic fiche, the indicator's public is chosen among the Arabic
+    terms, whatever the editor's interface language; the shared block is left
+    as it was (other forms, other threads)."""
+    arabic = translate(measured, "ar", title="مركز الاستماع")
+
+    def choices(block):
+        target = block.child_blocks["indicator"].child_blocks["target_public"]
+        return {label for value, label in target.field.choices if value}
+
+    with translation.override("fr"):
+        form_class = arabic.get_edit_handler().get_form_class()
+        form = form_class(instance=arabic, for_user=admin_user)
+        assert choices(form.fields["indicators"].block) == set(
+            TargetPublic.objects.filter(locale=arabic.locale).values_list(
+                "name", flat=True
+            )
+        )
+        assert "Femmes" in choices(PracticePage.indicators.field.stream_block)
