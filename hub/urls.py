@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("flux/", include("practices.feed_urls")),  # RSS and Atom feeds
     path("donnees/", include("opendata.urls")),  # open data (CSV, JSON, DCAT-AP)
     path("contact/", include("portal.contact_urls")),  # write to a contact person
+    path("", include("results.urls")),  # /<lang>/resultats/: results in figures
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/"
         "<int:page_id>/",

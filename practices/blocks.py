@@ -10,12 +10,17 @@ Block names and value shapes are those stored in pages and read/written by the
 importer and the exporter (``practices/importers/stream.py``): do not rename.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import features
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
-from wagtail.models import CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction, Locale
+
+from programme.models import TargetPublic
+
+from .indicator_text import structured_indicator
 
 # Pillow writes AVIF only when built with libavif (Pillow ≥ 11.2 wheels are).
 AVIF = features.check("avif")
@@ -105,23 +110,123 @@ class TestimonyBlock(blocks.StructBlock):
         }
 
 
+def target_public_choices():
+    """The target publics, named in the editor's language (the value stored is
+    the slug, the same in every locale)."""
+    terms = TargetPublic.objects.filter(locale=Locale.get_active())
+    return [(term.slug, term.name) for term in terms.order_by("name")]
+
+
+class TargetPublicBlock(blocks.ChoiceBlock):
+    """A target public, stored as its slug, which its translations share: an
+    Arabic translation of the fiche names the Arabic term with no re-pointing
+    (wagtail-localize copies a choice as it is, where a snippet chooser would
+    ask translators to translate the vocabulary itself, see
+    ``hub.localize.synchronised_terms``). The page renders the term of its
+    own locale (``IndicatorBlock.get_context``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=target_public_choices, **kwargs)
+
+    def to_python(self, value):
+        return value or ""  # no query to match it against the choices
+
+    normalize = to_python
+
+    def get_searchable_content(self, value):
+        return []  # the fiche's publics are indexed in the page's language
+
+
 class IndicatorBlock(blocks.StructBlock):
-    """A measured result: a label and its value (e.g. « Femmes formées » — 120)."""
+    """A measured result: what is counted, its value and unit, where it started
+    and what was aimed at, for which year and which public (e.g. « Femmes
+    formées » : 120, objectif 150, en 2023). A value that is not a number (old
+    free text) stays readable in the note (``practices.indicator_text``)."""
 
     label = blocks.CharBlock(label=_("Indicateur"))
-    value = blocks.CharBlock(label=_("Valeur"))
+    value = blocks.DecimalBlock(label=_("Valeur"), required=False)
+    unit = blocks.CharBlock(
+        label=_("Unité"),
+        required=False,
+        max_length=40,
+        help_text=_("Par exemple : %, MAD, km, personnes."),
+    )
+    baseline = blocks.DecimalBlock(label=_("Valeur de départ"), required=False)
+    target = blocks.DecimalBlock(label=_("Objectif"), required=False)
+    year = blocks.IntegerBlock(
+        label=_("Année"), required=False, min_value=1900, max_value=2100
+    )
+    target_public = TargetPublicBlock(label=_("Public cible"), required=False)
+    note = blocks.CharBlock(
+        label=_("Note"),
+        required=False,
+        help_text=_("Une précision, ou la valeur quand elle n'est pas un nombre."),
+    )
+
+    def to_python(self, value):
+        return super().to_python(structured_indicator(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([structured_indicator(v) for v in values])
+
+    def normalize(self, value):
+        if isinstance(value, self.meta.value_class):
+            return value
+        return self.to_python(structured_indicator(value))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("value") is None and not value.get("note"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "value": ValidationError(
+                        _("Indiquez une valeur, ou une note qui explique son absence.")
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["public"] = public_named(value.get("target_public"), context)
+        return context
 
     class Meta:
         icon = "order"
         label = _("Indicateur")
         description = _(
-            "Un résultat mesuré : ce qui est compté et sa valeur (par exemple "
-            "« Femmes formées » : 120)."
+            "Un résultat mesuré : ce qui est compté, sa valeur et son unité, le point "
+            "de départ et l'objectif (par exemple « Femmes formées » : 120, objectif "
+            "150)."
         )
         template = "practices/blocks/indicator_block.html"
         # The block renders a <dt>/<dd> pair: its preview puts it in a <dl>.
         preview_template = "practices/blocks/indicator_block_preview.html"
-        preview_value = {"label": "Jeunes accompagnés vers l'emploi", "value": "120"}
+        preview_value = {
+            "label": "Jeunes accompagnés vers l'emploi",
+            "value": "120",
+            "unit": "jeunes",
+            "baseline": "40",
+            "target": "150",
+            "year": 2023,
+            "target_public": "youth",
+        }
+
+
+def public_named(slug, context):
+    """The target public ``slug`` in the language of the page being rendered
+    (the request's when there is none), or None. The page's publics are read
+    once per page, not once per indicator."""
+    if not slug:
+        return None
+    page = context.get("page")
+    publics = getattr(page, "_indicator_publics", None)
+    if publics is None:
+        locale = getattr(page, "locale", None) or Locale.get_active()
+        publics = {t.slug: t for t in TargetPublic.objects.filter(locale=locale)}
+        if page is not None:
+            page._indicator_publics = publics
+    return publics.get(slug)
 
 
 class SessionBlock(blocks.StructBlock):

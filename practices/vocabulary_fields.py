@@ -9,10 +9,13 @@ checkboxes. What is saved
 is unchanged: the same term ids.
 """
 
+import copy
+
 from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import BlockField, BlockWidget
 
-from programme.models.taxonomy import Term
+from programme.models.taxonomy import TargetPublic, Term
 
 
 def offer_local_terms(form, locale):
@@ -53,6 +56,24 @@ class VocabularyPageForm(WagtailAdminPageForm):
         if locale is None:
             return
         offer_local_terms(self, locale)
+        offer_local_publics(self, locale)
         # Inline rows are built lazily from their formset's form class.
         for formset in self.formsets.values():
             formset.form = with_local_terms(formset.form, locale)
+
+
+def offer_local_publics(form, locale):
+    """An indicator's public (``practices.blocks.TargetPublicBlock``) offered
+    in the page's language. The StreamField's block is shared by every form
+    and thread: this form gets its own copy, whose choices are ``locale``'s
+    publics (the value saved is the slug, the same in every language)."""
+    field = form.fields.get("indicators")
+    if not isinstance(field, BlockField):
+        return
+    # A deep copy: a StreamBlock's children are its class's instances.
+    block = copy.deepcopy(field.block)
+    choice = block.child_blocks["indicator"].child_blocks["target_public"]
+    terms = TargetPublic.objects.filter(locale=locale).order_by("name")
+    choice.field.choices = [("", "---------")] + [(t.slug, t.name) for t in terms]
+    field.block = block
+    field.widget = BlockWidget(block)

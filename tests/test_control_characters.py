@@ -127,7 +127,8 @@ def test_imported_one_line_values_are_one_line(tmp_path):
     page = PracticePage.objects.get(ref="p1")
     assert page.title == page.draft_title == ONE_LINE
     assert [t.name for t in page.tags.all()] == ["quartier Bcc: x"]
-    assert dict(page.indicators[0].value) == {"label": "Femmes formées", "value": "120"}
+    indicator = page.indicators[0].value
+    assert (indicator["label"], indicator["value"]) == ("Femmes formées", 120)
 
 
 def test_admin_title_is_one_line(client, django_user_model):

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "opendata",
+    "results",  # « Les résultats en chiffres » (issue #15)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

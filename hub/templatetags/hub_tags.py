@@ -1,5 +1,7 @@
 """Template helpers for the bilingual layout: language switcher and hreflang."""
 
+from decimal import Decimal, InvalidOperation
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -136,15 +138,21 @@ def number(value):
 
     ``intcomma`` follows the locale's ``NUMBER_GROUPING``, which Django leaves at 0
     (no grouping at all) for Arabic, so the grouping is forced to three digits.
+    A decimal keeps its fraction (« 1,4 » in both languages).
     """
     if value in (None, ""):
         return ""
     try:
-        integer = int(value)
-    except (TypeError, ValueError):
+        number = Decimal(str(value))
+    except (TypeError, ValueError, InvalidOperation):
         return value
+    if not number.is_finite():  # "NaN", "Infinity": not a figure to group
+        return value
+    value = number
+    if value == value.to_integral_value():
+        value = int(value)
     return numberformat.format(
-        integer,
+        value,
         get_format("DECIMAL_SEPARATOR"),
         grouping=3,
         thousand_sep=get_format("THOUSAND_SEPARATOR"),

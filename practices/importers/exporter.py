@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from .. import content_types
 from .fields import fields_for
+from .indicators import exported as exported_indicator
 from .stream import export_body
 from .visibility import Collections, GroupKeys, page_value, rules_of
 
@@ -140,9 +141,7 @@ def _get_participants(page, spec, _dir):
 
 
 def _get_indicators(page, spec, _dir):
-    return [
-        {"label": b.value["label"], "value": b.value["value"]} for b in page.indicators
-    ]
+    return [exported_indicator(b.value) for b in page.indicators]
 
 
 def _get_sessions(page, spec, _files):

@@ -48,7 +48,7 @@ FIELDS = [
     Field("funding_external", "int", ("practice",), inherited=True),
     Field("results", "rich", ("practice",)),
     Field("participants", "participants", ("practice",), TargetPublic, inherited=True),
-    Field("indicators", "indicators", ("practice",)),
+    Field("indicators", "indicators", ("practice",), TargetPublic),
     Field("difficulties", "rich", ("practice",)),
     Field("lessons", "rich", ("practice",)),
     Field("transferability", "rich", ("practice",)),

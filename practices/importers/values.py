@@ -21,6 +21,7 @@ from programme.models import Commune, Region, Theme
 
 from . import visibility
 from .fields import STATUSES
+from .indicators import check_indicators
 from .stream import BodyChecker
 
 # The spec lets --create-missing add places and themes only: target publics and
@@ -256,7 +257,7 @@ class ValueChecker:
         return clean
 
     def check_indicators(self, spec, value):
-        return self.list_of_objects(value, ("label", "value"))
+        return check_indicators(value, lambda public: self.term(spec, public).slug)
 
     def check_sessions(self, spec, value):
         """Sessions, and the notes between them ({"note": "…"})."""
