@@ -270,3 +270,10 @@ def test_the_skeleton_makes_one_page_per_language_and_keeps_edits(client):
     assert "Texte revu" in parsed(client.get("/fr/programme/")).main.get_text()
     arabic = parsed(client.get("/ar/programme/")).main.get_text()
     assert "المشاركة المواطنة" in arabic
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_home_and_programme_page_lead_to_the_results(client, language):
+    for url in (f"/{language}/", f"/{language}/programme/"):
+        html = client.get(url).content.decode()
+        assert f'href="/{language}/resultats/"' in html, url
