@@ -11,7 +11,7 @@ the version and its file are deleted. One pending file at a time.
 """
 
 from django.db import transaction
-from wagtail.documents.permissions import permission_policy
+from wagtail.permissions import policy_registry
 
 from .models import DocumentVersion
 from .models.versions import next_number, sha256
@@ -44,7 +44,9 @@ def hold(document, upload, user, note):
 def may_read_pending(user, document):
     """Whether ``user`` may download ``document``'s pending file: those who may
     edit the document, the coordination among them."""
-    return permission_policy.user_has_permission_for_instance(user, "change", document)
+    # The registry's policy (Wagtail deprecates importing its module-level one).
+    policy = policy_registry.get_by_type(type(document))
+    return policy.user_has_permission_for_instance(user, "change", document)
 
 
 def may_decide(user, version):

@@ -28,7 +28,9 @@ def describe(page, request, themes=None):
         "datePublished": page.first_published_at,
         "dateModified": page.last_published_at,
         "isPartOf": {"@type": "WebSite", "name": "Passerelle"},
-        "about": [theme.name for theme in (themes or page.themes.all())],
+        "about": [
+            theme.name for theme in (page.themes.all() if themes is None else themes)
+        ],
         "keywords": ", ".join(tag.name for tag in page.tags.all()),
     }
     publics = getattr(page, "target_publics", None)

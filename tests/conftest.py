@@ -192,3 +192,8 @@ def french_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+# The browser lane's session fixtures, defined once for every module (at the
+# end: they import require_service from here).
+from tests.browser_fixtures import chromium, demo  # noqa: E402, F401

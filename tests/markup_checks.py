@@ -2,6 +2,7 @@
 script. Parsed as HTML (entities decoded, as a browser reads attributes), not
 searched as text, so that an escaped ``&lt;script&gt;`` shown as typed is fine."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -32,6 +33,7 @@ class _Finder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.found = []
         self._in_script = False
+        self._data_block = None  # the text of a JSON-LD block being read
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -44,7 +46,11 @@ class _Finder(HTMLParser):
                 self.found.append(f"<{tag} {name}={value!r}>")
             if tag == "meta" and name == "http-equiv":
                 self.found.append(f"<meta http-equiv={value!r}>")
-        if tag == "script":
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json":
+            # A data block (the page's schema.org description): never run by a
+            # browser; it must hold one JSON value, or text broke out of it.
+            self._data_block = []
+        elif tag == "script":
             src = dict(attrs).get("src") or ""
             if not src.startswith("/static/"):
                 self.found.append(f"<script src={src!r}>")
@@ -53,11 +59,19 @@ class _Finder(HTMLParser):
             self.found.append(f"<{tag}>")
 
     def handle_endtag(self, tag):
-        if tag == "script":
+        if tag == "script" and self._data_block is not None:
+            try:
+                json.loads("".join(self._data_block))
+            except ValueError:
+                self.found.append("a JSON-LD block that is not JSON")
+            self._data_block = None
+        elif tag == "script":
             self._in_script = False
 
     def handle_data(self, data):
-        if self._in_script and data.strip():
+        if self._data_block is not None:
+            self._data_block.append(data)
+        elif self._in_script and data.strip():
             self.found.append(f"inline script {data.strip()[:40]!r}")
 
 

@@ -10,12 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import page_tour
-from tests.test_browser_matrix import (  # noqa: F401 (fixtures)
-    assert_fits_and_accessible,
-    chromium,
-    demo,
-    open_page,
-)
+from tests.test_browser_matrix import assert_fits_and_accessible, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_site")]
 
@@ -26,7 +21,7 @@ PAGES = {"communes": "pratiques/communes/", "commune": "pratiques/commune/tiznit
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 @pytest.mark.parametrize("name", PAGES)
-def test_map_fits_and_is_accessible(demo, chromium, name, lang, viewport):  # noqa: F811
+def test_map_fits_and_is_accessible(demo, chromium, name, lang, viewport):
     context, page = open_page(chromium, page_tour.VIEWPORTS[viewport], lang)
     try:
         response = page.goto(demo.url(f"/{lang}/{PAGES[name]}"))

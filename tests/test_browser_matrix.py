@@ -11,48 +11,19 @@ here too; the editor's, reviewer's and translator's are in their own files.
 One xdist group: one worker builds the demo once and runs all of these.
 """
 
-import tempfile
-from contextlib import ExitStack
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests import page_tour
-from tests.browser_site import DEMO_PASSWORD, start_demo_site
+from tests.browser_site import DEMO_PASSWORD
 from tests.conftest import require_service
 from tests.lighthouse import LIGHTHOUSE_PAGES, lighthouse_available, lighthouse_scores
 from tests.page_tour import EDITOR, PUBLIC, RESULT
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_site")]
 
 LANGUAGES = ("fr", "ar")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    require_service(
-        bool(CHROMIUM), "Chromium is missing (apt-get install chromium)", "browser"
-    )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def demo(chromium):
-    """The demo, built and served once for the whole matrix."""
-    import sys
-
-    with ExitStack() as stack:
-        workdir = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-        yield start_demo_site(stack, workdir, sys.executable)
 
 
 def open_page(chromium, viewport, lang):

@@ -16,12 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests import page_tour
-from tests.test_browser_matrix import (  # noqa: F401 (fixtures)
-    assert_fits_and_accessible,
-    chromium,
-    demo,
-    open_page,
-)
+from tests.test_browser_matrix import assert_fits_and_accessible, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_site")]
 
@@ -37,7 +32,7 @@ SECTIONS = {
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_programme_page_fits_and_is_accessible(demo, chromium, lang, viewport):  # noqa: F811
+def test_programme_page_fits_and_is_accessible(demo, chromium, lang, viewport):
     context, page = open_page(chromium, page_tour.VIEWPORTS[viewport], lang)
     try:
         response = page.goto(demo.url(f"/{lang}/programme/"))

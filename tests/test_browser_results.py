@@ -11,12 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests import page_tour
-from tests.test_browser_matrix import (  # noqa: F401 (fixtures)
-    assert_fits_and_accessible,
-    chromium,
-    demo,
-    open_page,
-)
+from tests.test_browser_matrix import assert_fits_and_accessible, open_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("demo_site")]
 
@@ -25,7 +20,7 @@ SHOTS = Path(os.environ.get("RESULTS_SCREENSHOTS") or tempfile.mkdtemp())
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_the_dashboard_fits_and_is_accessible(demo, chromium, lang, viewport):  # noqa: F811
+def test_the_dashboard_fits_and_is_accessible(demo, chromium, lang, viewport):
     context, page = open_page(chromium, page_tour.VIEWPORTS[viewport], lang)
     try:
         response = page.goto(demo.url(f"/{lang}/resultats/"))
@@ -47,7 +42,7 @@ def test_the_dashboard_fits_and_is_accessible(demo, chromium, lang, viewport):  
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
-def test_a_fiche_shows_its_structured_indicators(demo, chromium, lang):  # noqa: F811
+def test_a_fiche_shows_its_structured_indicators(demo, chromium, lang):
     """Value and unit, then start, objective, year and public in smaller type."""
     context, page = open_page(chromium, page_tour.VIEWPORTS["phone"], lang)
     try:
