@@ -10,6 +10,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import get_language
 
+from . import member_account
+
 
 def home_url():
     return f"/{get_language()}/"
@@ -39,4 +41,9 @@ class MemberLogoutView(auth_views.LogoutView):
 urlpatterns = [
     path("connexion/", MemberLoginView.as_view(), name="member-login"),
     path("deconnexion/", MemberLogoutView.as_view(), name="member-logout"),
+    # « Mon compte »: what is kept, its download, deleting the account.
+    path("", member_account.account, name="member-account"),
+    path("mes-donnees.json", member_account.download, name="member-data"),
+    path("supprimer/", member_account.delete, name="member-delete"),
+    path("supprime/", member_account.deleted, name="member-deleted"),
 ]

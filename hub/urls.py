@@ -32,7 +32,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
-    path("compte/", include("hub.accounts")),  # member login / logout
+    path("compte/", include("hub.accounts")),  # member login / logout / account
+    path("confidentialite/", include("hub.privacy_notice")),  # personal data
     path("partager/", include("practices.share.urls")),  # « Partager une pratique »
     path("adapter/", include("practices.adaptation.urls")),  # adopt and adapt
     path("flux/", include("practices.feed_urls")),  # RSS and Atom feeds

@@ -286,6 +286,10 @@ AUTHENTICATION_BACKENDS = [
     "hub.auth_backends.LoginThrottlingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# How long personal records are kept before `purge_personal_data` (run daily:
+# docs/operations.md) erases them; the privacy notice quotes these figures.
+SIGN_IN_RECORDS_RETENTION_DAYS = int(ENV.get("SIGN_IN_RECORDS_RETENTION_DAYS", "90"))
+SEARCH_QUERIES_RETENTION_DAYS = int(ENV.get("SEARCH_QUERIES_RETENTION_DAYS", "365"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
