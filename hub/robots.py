@@ -1,7 +1,8 @@
 """``/robots.txt``: crawlers may read every public page and are pointed at the
-sitemap; they are kept out of what is one person's (sign-in, the share and
-adapt forms, password forms), of the admin, and of the search, whose result
-pages are an endless space of queries that only repeats the fiches."""
+sitemap; they are kept out of what is one person's (sign-in and the account,
+the share and adapt forms, password forms) and of the admin. The search stays
+open: a result page names its canonical address, and a blocked page fails
+Lighthouse's « page is crawlable » audit (the phone scores the matrix keeps)."""
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 # Below each language's prefix (/fr/…, /ar/…).
-PRIVATE_PER_LANGUAGE = ("search/", "compte/", "partager/", "adapter/", "_util/")
+PRIVATE_PER_LANGUAGE = ("compte/", "partager/", "adapter/", "_util/")
 PRIVATE = ("/admin/", "/documents/authenticate_with_password/")
 
 

@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction
 
 from practices.models import PracticePage, PracticeParticipation
 from programme.models import Commune, TargetPublic
+from tests.conftest import TAXONOMY
 from tests.factories import PracticePageFactory, add_participation, translate
 from tests.workflow_helpers import role_group
 
@@ -333,9 +334,7 @@ def test_every_moroccan_commune_has_two_practices_with_participants_and_figures(
         if sum(r["participants"].values()) > 0
         and any(isinstance(i.get("value"), int | float) for i in r["indicators"])
     )
-    taxonomy = json.loads(
-        (DEMO.parents[2] / "programme/data/taxonomy.json").read_text()
-    )
+    taxonomy = json.loads(TAXONOMY.read_text())
     moroccan = [c["slug"] for c in taxonomy["communes"] if c["country"] == "MA"]
     assert len(moroccan) == 10
     assert all(measured[slug] >= 2 for slug in moroccan), measured
