@@ -279,6 +279,11 @@ def test_deleting_documents_versions_and_images_deletes_their_objects(
         },
     )
     assert response.status_code == 302
+    # The new file of a published document waits for the coordination: approved
+    # (documents/pending_files.py), it becomes the document's file.
+    pending = document.versions.get(pending=True)
+    approve = reverse("documents_version_approve", args=[pending.pk])
+    assert admin_client.post(approve).status_code == 302
     document.refresh_from_db()
     first, second = document.versions.order_by("number")
     # Two uploads of the same name: two objects, the first never overwritten.
