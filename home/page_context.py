@@ -3,7 +3,6 @@ the latest practices, the ways into the practice index. Registered with
 ``hub.page_context`` by ``HomeConfig.ready()``.
 """
 
-from django.db.models import Sum
 from django.utils.functional import SimpleLazyObject
 
 from hub.page_context import register
@@ -11,6 +10,7 @@ from hub.visibility import viewer, visible_pages
 from portal.models import ProgrammePage
 from practices import content_types
 from practices.models import PracticeIndexPage, PracticePage
+from programme.beneficiaries import beneficiaries
 from programme.models import Commune, Region, TargetPublic, Theme
 
 from .models import HomePage
@@ -47,16 +47,11 @@ def programme_figures(locale, user=None):
     """The programme's headline numbers, counted in one locale so translations of
     the same commune are not counted twice; private pages count only for a
     ``user`` who may see them."""
-    communes = Commune.objects.filter(locale=locale, country="MA")
-    population = communes.aggregate(
-        total=Sum("population_total"),
-        men=Sum("population_men"),
-        women=Sum("population_women"),
-    )
     return {
-        "communes": communes.count(),
+        "communes": Commune.objects.filter(locale=locale, country="MA").count(),
         "regions": Region.objects.filter(locale=locale, country="MA").count(),
-        "population": population,
+        # The same sums as the programme page's (one query).
+        "population": beneficiaries(locale).population,
         **{
             kind.figure: visible_pages(kind.model.objects.live(), user)
             .filter(locale=locale)
