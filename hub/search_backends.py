@@ -42,7 +42,7 @@ __all__ = ["DATABASE_ALIAS", "ENGINE_BACKENDS", "search_backends"]
 
 ENGINE_BACKENDS = {
     "opensearch": "search.backends.engine.OpenSearchBackend",
-    "elasticsearch": "search.backends.engine.Elasticsearch8Backend",
+    "elasticsearch": "search.backends.elasticsearch.AnalysingElasticsearchBackend",
 }
 DATABASE_ALIAS = "database"
 DEFAULT_INDEX = "passerelle"
