@@ -116,8 +116,8 @@ run_dir() { [[ -f "$STATE_FILE" ]] && cat "$STATE_FILE"; }
 node_pid() {
     local dir pid
     dir="$(run_dir)" || return 1
-    [[ -n "$dir" && -f "$dir/node.pid" ]] || return 1
-    pid="$(cat "$dir/node.pid")"
+    [[ -n "$dir" && -f "$dir/${ENGINE}.pid" ]] || return 1
+    pid="$(cat "$dir/${ENGINE}.pid")"
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
     kill -0 "$pid" 2>/dev/null || return 1
     # Guard against a recycled pid: the process must be the JVM started from our run dir.
@@ -320,7 +320,7 @@ cmd_start() {
             "${ENV_PREFIX}_JAVA_OPTS=-Xms${HEAP} -Xmx${HEAP}" \
             "${as_user[@]}" \
             setsid --wait nohup "$dir/home/bin/$ENGINE" \
-            -p "$dir/node.pid" \
+            -p "$dir/${ENGINE}.pid" \
             -Ecluster.name=passerelle-search \
             -Enode.name="passerelle-search-${SEARCH_PORT}" \
             -Enetwork.host=127.0.0.1 \
