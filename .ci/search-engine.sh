@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Throwaway single-node OpenSearch for the search test lane (and for local tries).
+# Throwaway single-node OpenSearch or Elasticsearch for the search test lanes (and for
+# local tries). SEARCH_ENGINE picks the engine: opensearch (default) or elasticsearch
+# (.ci/elasticsearch.sh is this script with SEARCH_ENGINE=elasticsearch).
 #
 #   .ci/search-engine.sh start    download (once), start, wait for health; prints the URL
 #   .ci/search-engine.sh stop     stop the node and delete its data and logs
@@ -9,6 +11,7 @@
 # Everything comes from Maven Central through `mvn dependency:copy`:
 #   org.opensearch.distribution.integ-test-zip:opensearch:<version>:zip
 #   org.opensearch.plugin:analysis-common:<version>:jar
+#   org.elasticsearch.distribution.integ-test-zip:elasticsearch:<version>:zip
 # The integ-test zip is the bare server: its only module is transport-netty4 and it has no
 # plugins (so no security plugin: plain HTTP, no TLS, no auth). It lacks the analysis-common
 # module, which holds every filter our French+Arabic chain needs (elision, decimal_digit,
@@ -17,36 +20,63 @@
 # The descriptor leaves out `extended.plugins=lang-painless` (lang-painless is not installed):
 # only the painless whitelist extension of the module is lost, not any analysis component.
 #
-# OpenSearch refuses to run as root; as root the node runs as an unprivileged user
-# (SEARCH_RUN_AS, default nobody), from a hard-linked copy of the unpacked distribution in a
-# fresh temporary folder, because $HOME (/root) is not readable by that user.
+# Elasticsearch's integ-test zip has x-pack core and security (disabled here:
+# xpack.security.enabled=false, plain HTTP on loopback) and no analysis-common (Maven
+# Central serves no jar of it for 8.x): search.backends.elasticsearch runs the Python
+# analysis chain and indexes with the built-in `whitespace` analyzer. Its `GET /` answers
+# 405, so health is read from /_cluster/health only.
+#
+# Both engines refuse to run as root; as root the node runs as an unprivileged user
+# (SEARCH_RUN_AS, default passerelle-search, created here as a system user when missing),
+# from a hard-linked copy of the unpacked distribution in a fresh temporary folder, because
+# $HOME (/root) is not readable by that user.
 #
 # Environment:
-#   SEARCH_PORT           HTTP port, default 9201 (transport takes a free port in 9300-9400)
+#   SEARCH_ENGINE         opensearch (default) or elasticsearch
+#   SEARCH_PORT           HTTP port, default 9201 (OpenSearch) / 9202 (Elasticsearch);
+#                         transport takes a free port in 9300-9400
 #   PASSERELLE_CACHE      download/unpack cache, default $HOME/.cache/passerelle
 #   OPENSEARCH_VERSION    default 2.19.6 (newest 2.19.x on Maven Central; 2.x runs on JDK 17)
-#   OPENSEARCH_JAVA_HOME  JDK for the node; default: Debian's OpenJDK 17 (needs 11..23,
-#                         since 2.19 relies on the Java security manager, gone in JDK 24)
+#   ELASTICSEARCH_VERSION default 8.19.21 (newest 8.19.x on Maven Central)
+#   OPENSEARCH_JAVA_HOME  JDK for the node; default: Debian's OpenJDK 17 (OpenSearch needs
+#                         11..23, since 2.19 relies on the Java security manager, gone in
+#                         JDK 24; Elasticsearch 8.19 needs 17 or newer)
 #   SEARCH_HEAP           heap size, default 512m (-Xms = -Xmx)
 #   SEARCH_START_TIMEOUT  seconds to wait for health, default 120
-#   SEARCH_RUN_AS         user to run the node as when invoked as root, default nobody
+#   SEARCH_RUN_AS         user to run the node as when invoked as root
 #   SEARCH_KEEP_RUN_DIR   set to 1 to keep data/logs after a failed start or a stop
 set -euo pipefail
 
-readonly OPENSEARCH_VERSION="${OPENSEARCH_VERSION:-2.19.6}"
-readonly SEARCH_PORT="${SEARCH_PORT:-9201}"
+readonly ENGINE="${SEARCH_ENGINE:-opensearch}"
+case "$ENGINE" in
+opensearch)
+    readonly VERSION="${OPENSEARCH_VERSION:-2.19.6}" DEFAULT_PORT=9201 JAVA_MIN=11 JAVA_MAX=23
+    readonly DIST_ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${VERSION}:zip"
+    readonly ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${VERSION}:jar"
+    readonly ENV_PREFIX=OPENSEARCH
+    ;;
+elasticsearch)
+    readonly VERSION="${ELASTICSEARCH_VERSION:-8.19.21}" DEFAULT_PORT=9202 JAVA_MIN=17 JAVA_MAX=99
+    readonly DIST_ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:${VERSION}:zip"
+    readonly ANALYSIS_ARTIFACT=""
+    readonly ENV_PREFIX=ES
+    ;;
+*)
+    echo "search-engine: SEARCH_ENGINE must be opensearch or elasticsearch" >&2
+    exit 2
+    ;;
+esac
+readonly SEARCH_PORT="${SEARCH_PORT:-$DEFAULT_PORT}"
 readonly CACHE_DIR="${PASSERELLE_CACHE:-$HOME/.cache/passerelle}"
 readonly HEAP="${SEARCH_HEAP:-512m}"
 readonly START_TIMEOUT="${SEARCH_START_TIMEOUT:-120}"
-readonly RUN_AS="${SEARCH_RUN_AS:-nobody}"
+readonly RUN_AS="${SEARCH_RUN_AS:-passerelle-search}"
 readonly KEEP_RUN_DIR="${SEARCH_KEEP_RUN_DIR:-0}"
 
 readonly URL="http://127.0.0.1:${SEARCH_PORT}"
 readonly DOWNLOAD_DIR="${CACHE_DIR}/downloads"
-readonly INSTALL_DIR="${CACHE_DIR}/opensearch-${OPENSEARCH_VERSION}"
-readonly STATE_FILE="${CACHE_DIR}/run/opensearch-${SEARCH_PORT}.rundir"
-readonly DIST_ARTIFACT="org.opensearch.distribution.integ-test-zip:opensearch:${OPENSEARCH_VERSION}:zip"
-readonly ANALYSIS_ARTIFACT="org.opensearch.plugin:analysis-common:${OPENSEARCH_VERSION}:jar"
+readonly INSTALL_DIR="${CACHE_DIR}/${ENGINE}-${VERSION}"
+readonly STATE_FILE="${CACHE_DIR}/run/${ENGINE}-${SEARCH_PORT}.rundir"
 
 log() { printf 'search-engine: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -86,8 +116,8 @@ run_dir() { [[ -f "$STATE_FILE" ]] && cat "$STATE_FILE"; }
 node_pid() {
     local dir pid
     dir="$(run_dir)" || return 1
-    [[ -n "$dir" && -f "$dir/opensearch.pid" ]] || return 1
-    pid="$(cat "$dir/opensearch.pid")"
+    [[ -n "$dir" && -f "$dir/${ENGINE}.pid" ]] || return 1
+    pid="$(cat "$dir/${ENGINE}.pid")"
     [[ "$pid" =~ ^[0-9]+$ ]] || return 1
     kill -0 "$pid" 2>/dev/null || return 1
     # Guard against a recycled pid: the process must be the JVM started from our run dir.
@@ -122,7 +152,7 @@ pick_java_home() {
     for candidate in "${OPENSEARCH_JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-* "${JAVA_HOME:-}"; do
         [[ -n "$candidate" && -x "$candidate/bin/java" ]] || continue
         major="$(java_major "$candidate")"
-        if [[ -n "$major" ]] && ((major >= 11 && major <= 23)); then
+        if [[ -n "$major" ]] && ((major >= JAVA_MIN && major <= JAVA_MAX)); then
             echo "$candidate"
             return 0
         fi
@@ -130,30 +160,30 @@ pick_java_home() {
     if command -v java >/dev/null 2>&1; then
         candidate="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
         major="$(java_major "$candidate")"
-        if [[ -n "$major" ]] && ((major >= 11 && major <= 23)); then
+        if [[ -n "$major" ]] && ((major >= JAVA_MIN && major <= JAVA_MAX)); then
             echo "$candidate"
             return 0
         fi
     fi
-    die "no JDK 11..23 found for OpenSearch ${OPENSEARCH_VERSION} (set OPENSEARCH_JAVA_HOME)"
+    die "no JDK ${JAVA_MIN}..${JAVA_MAX} found for ${ENGINE} ${VERSION} (set OPENSEARCH_JAVA_HOME)"
 }
 
-# install: unpack the distribution once into $INSTALL_DIR and add analysis-common to it.
+# install: unpack the distribution once into $INSTALL_DIR (OpenSearch: with analysis-common).
 install() {
-    if [[ -f "$INSTALL_DIR/modules/analysis-common/plugin-descriptor.properties" ]]; then
+    if [[ -x "$INSTALL_DIR/bin/$ENGINE" ]]; then
         return 0
     fi
     command -v unzip >/dev/null 2>&1 || die "unzip not found (Debian package: unzip)"
-    local zip="$DOWNLOAD_DIR/opensearch-${OPENSEARCH_VERSION}.zip"
-    local jar="$DOWNLOAD_DIR/analysis-common-${OPENSEARCH_VERSION}.jar"
+    local zip="$DOWNLOAD_DIR/${ENGINE}-${VERSION}.zip"
+    local jar="$DOWNLOAD_DIR/analysis-common-${VERSION}.jar"
     [[ -s "$zip" ]] || fetch "$DIST_ARTIFACT"
     local staging
     staging="$(mktemp -d "${CACHE_DIR}/.unpack.XXXXXX")"
     log "unpacking $(basename "$zip")"
     unzip -q "$zip" -d "$staging"
-    local home="$staging/opensearch-${OPENSEARCH_VERSION}"
-    [[ -x "$home/bin/opensearch" ]] || die "unexpected layout in $zip"
-    if [[ ! -d "$home/modules/analysis-common" ]]; then
+    local home="$staging/${ENGINE}-${VERSION}"
+    [[ -x "$home/bin/$ENGINE" ]] || die "unexpected layout in $zip"
+    if [[ -n "$ANALYSIS_ARTIFACT" && ! -d "$home/modules/analysis-common" ]]; then
         [[ -s "$jar" ]] || fetch "$ANALYSIS_ARTIFACT"
         mkdir -p "$home/modules/analysis-common"
         cp "$jar" "$home/modules/analysis-common/"
@@ -161,11 +191,11 @@ install() {
         # extended.plugins=lang-painless (not installed; only painless whitelists need it).
         cat >"$home/modules/analysis-common/plugin-descriptor.properties" <<EOF
 description=Adds "built in" analyzers to OpenSearch.
-version=${OPENSEARCH_VERSION}
+version=${VERSION}
 name=analysis-common
 classname=org.opensearch.analysis.common.CommonAnalysisPlugin
 java.version=11
-opensearch.version=${OPENSEARCH_VERSION}
+opensearch.version=${VERSION}
 custom.foldername=
 extended.plugins=
 has.native.controller=false
@@ -175,6 +205,14 @@ EOF
     rm -rf "$INSTALL_DIR"
     mv "$home" "$INSTALL_DIR"
     rm -rf "$staging"
+}
+
+# ensure_user NAME: create NAME as a system user without home or shell when missing.
+ensure_user() {
+    id -u "$1" >/dev/null 2>&1 && return 0
+    log "creating the unprivileged user $1"
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin \
+        "$1" || die "could not create the user $1 (set SEARCH_RUN_AS to an existing one)"
 }
 
 # --- commands -----------------------------------------------------------------------------
@@ -220,7 +258,8 @@ cmd_start() {
         fi
         die "our node (pid $pid) is running but not healthy; run '$0 stop' first"
     fi
-    if http_get '' >/dev/null 2>&1; then
+    # Any listener on the port, HTTP or not (Elasticsearch answers GET / with 405).
+    if (exec 3<>"/dev/tcp/127.0.0.1/${SEARCH_PORT}") 2>/dev/null; then
         die "something else already answers on $URL (set SEARCH_PORT to another port)"
     fi
     # A stale state file (node died, machine rebooted): clean it up.
@@ -247,11 +286,14 @@ cmd_start() {
     # jvm.options writes GC logs, heap dumps and crash files relative to the home folder.
     sed -i -e "s#file=logs/gc.log#file=${dir}/logs/gc.log#" \
         -e "s#HeapDumpPath=data#HeapDumpPath=${dir}/data#" \
-        -e "s#ErrorFile=logs/#ErrorFile=${dir}/logs/#" "$dir/config/jvm.options"
+        -e "s#ErrorFile=logs/#ErrorFile=${dir}/logs/#" \
+        -e "s#file=gc.log#file=${dir}/logs/gc.log#" \
+        -e "s#ErrorFile=hs_err#ErrorFile=${dir}/logs/hs_err#" "$dir/config/jvm.options"
 
     local -a as_user=()
     if [[ "$(id -u)" == 0 ]]; then
         local uid gid
+        ensure_user "$RUN_AS"
         uid="$(id -u "$RUN_AS")" || die "no user $RUN_AS to run the node as"
         gid="$(id -g "$RUN_AS")"
         chown -R "$uid:$gid" "$dir/config" "$dir/data" "$dir/logs" "$dir/tmp"
@@ -260,19 +302,25 @@ cmd_start() {
         as_user=(setpriv "--reuid=$uid" "--regid=$gid" --clear-groups --)
     fi
 
-    log "starting OpenSearch ${OPENSEARCH_VERSION} on $URL (java: $java_home, data: $dir)"
+    local -a engine_args=()
+    if [[ "$ENGINE" == elasticsearch ]]; then
+        # Security off (plain HTTP on loopback, as OpenSearch's bare zip); the tests
+        # delete their indexes by wildcard (prefix_*), which 8.x refuses by default.
+        engine_args=(-Expack.security.enabled=false -Eaction.destructive_requires_name=false)
+    fi
+    log "starting ${ENGINE} ${VERSION} on $URL (java: $java_home, data: $dir)"
     local started=$SECONDS
     (
         cd "$dir"
         exec env \
             HOME="$dir" \
-            OPENSEARCH_JAVA_HOME="$java_home" \
-            OPENSEARCH_PATH_CONF="$dir/config" \
-            OPENSEARCH_TMPDIR="$dir/tmp" \
-            OPENSEARCH_JAVA_OPTS="-Xms${HEAP} -Xmx${HEAP}" \
+            "${ENV_PREFIX}_JAVA_HOME=$java_home" \
+            "${ENV_PREFIX}_PATH_CONF=$dir/config" \
+            "${ENV_PREFIX}_TMPDIR=$dir/tmp" \
+            "${ENV_PREFIX}_JAVA_OPTS=-Xms${HEAP} -Xmx${HEAP}" \
             "${as_user[@]}" \
-            setsid --wait nohup "$dir/home/bin/opensearch" \
-            -p "$dir/opensearch.pid" \
+            setsid --wait nohup "$dir/home/bin/$ENGINE" \
+            -p "$dir/${ENGINE}.pid" \
             -Ecluster.name=passerelle-search \
             -Enode.name="passerelle-search-${SEARCH_PORT}" \
             -Enetwork.host=127.0.0.1 \
@@ -282,6 +330,7 @@ cmd_start() {
             -Epath.logs="$dir/logs" \
             -Ecluster.routing.allocation.disk.threshold_enabled=false \
             -Eaction.auto_create_index=true \
+            "${engine_args[@]}" \
             </dev/null >"$dir/console.log" 2>&1
     ) &
     local launcher=$!
@@ -313,7 +362,7 @@ cmd_start() {
 
     # The analyzers of search/engine_settings.py need the analysis-common module.
     # (_cat/plugins lists plugins only; modules appear under _nodes/plugins -> "modules").
-    if ! http_get '_nodes/_local/plugins' | grep -q '"name":"analysis-common"'; then
+    if [[ -n "$ANALYSIS_ARTIFACT" ]] && ! http_get '_nodes/_local/plugins' | grep -q '"name":"analysis-common"'; then
         log "analysis-common module is not loaded"
         print_log_tail "$dir"
         cmd_stop

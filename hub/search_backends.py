@@ -13,7 +13,8 @@
   ignored). Only one database backend may be configured at a time: two of them
   share, and overwrite, one index table (wagtail/wagtail#9253).
 * ``"opensearch"`` / ``"elasticsearch"``: ``"default"`` is the engine (our subclasses
-  in ``search.backends.engine``, whose index settings carry the French+Arabic chain)
+  in ``search.backends.engine``, whose index settings carry the French+Arabic chain;
+  for Elasticsearch ``search.backends.elasticsearch``, which runs it in Python)
   and ``"database"`` is ``database_backend``, kept up to date as well
   (``AUTO_UPDATE``), so that ``search.resilience.run_search`` can answer from it
   when the engine is down.
@@ -42,7 +43,7 @@ __all__ = ["DATABASE_ALIAS", "ENGINE_BACKENDS", "search_backends"]
 
 ENGINE_BACKENDS = {
     "opensearch": "search.backends.engine.OpenSearchBackend",
-    "elasticsearch": "search.backends.engine.Elasticsearch8Backend",
+    "elasticsearch": "search.backends.elasticsearch.AnalysingElasticsearchBackend",
 }
 DATABASE_ALIAS = "database"
 DEFAULT_INDEX = "passerelle"

@@ -166,7 +166,7 @@ def _heal(backend, report, say):
         "first"
     ]
     try:
-        backend.es.info()
+        backend.es.cluster.health()  # not info(): GET / is 405 on some nodes
         report.states = index_check.index_states(backend)
     except backend.transport_errors as exc:
         _engine_failed(backend, report, say, exc, "does not answer")

@@ -2,7 +2,8 @@
 hub/settings/base.py, run by ``hub.health.readyz``).
 
 With the database backend there is no engine: ``"off"``. With an engine, one
-request to its root (``info``) through the backend's own client — the 2 s
+request to ``/_cluster/health`` (not the root: ``GET /`` is 405 on the
+Elasticsearch of the lane) through the backend's own client — the 2 s
 ``TIMEOUT`` and no retry of ``hub.search_backends`` — answers ``"ok"``; engine
 trouble (``search.backends.engine.engine_errors``) answers ``"degraded"``, not
 a failure: ``search.resilience`` answers searches from the database meanwhile,
@@ -37,7 +38,7 @@ def check_engine() -> str:
     if not errors:
         return "off"
     try:
-        backend.es.info()
+        backend.es.cluster.health()  # not info(): GET / is 405 on some nodes
     except errors as exc:
         logger.warning(
             "Search engine %s is not answering (%s): searches are answered by the "

@@ -1,9 +1,10 @@
-"""Search on a real OpenSearch node: the engine lane.
+"""Search on a real OpenSearch or Elasticsearch node: the engine lanes.
 
 Runs when ``SEARCH_URL`` points at a node that answers (``.ci/search-engine.sh
 start``; ``.ci/engine-lane.sh`` does it all); skips otherwise, or fails under
 ``REQUIRE_SERVICES=1`` (CI). Each test points ``WAGTAILSEARCH_BACKENDS`` at the node
-with ``search_backends("opensearch", SEARCH_URL, …)`` and an index prefix of its
+with ``search_backends(ENGINE, SEARCH_URL, …)`` (``tests.engine_node``: the engine
+the lane names in ``SEARCH_BACKEND``) and an index prefix of its
 own process (``passerelle_test_<pid>_engine``), deleted when the module ends: the
 database rolls back after each test, the engine does not. For the same reason every
 test rebuilds the index (``update_index``) after creating its pages: primary keys
@@ -16,25 +17,23 @@ import itertools
 import json
 import os
 import re
-import urllib.request
 from contextlib import nullcontext
-from functools import cache
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils.module_loading import import_string
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 from modelsearch.management.commands import (
     rebuild_modelsearch_index as update_index_command,
 )
 from modelsearch.query import Or, PlainText
-from opensearchpy import OpenSearch
 from wagtail.models import Locale, Page
 
-from hub.search_backends import search_backends
+from hub.search_backends import ENGINE_BACKENDS, search_backends
 from practices.models import PracticePage, TemplatePage, TrainingPage
-from search.backends.engine import EngineAtomicIndexRebuilder, OpenSearchBackend
+from search.backends.engine import EngineAtomicIndexRebuilder
 from search.engine_settings import (
     AUTOCOMPLETE_FILTERS,
     FULL_TEXT_FILTERS,
@@ -42,6 +41,13 @@ from search.engine_settings import (
 )
 from search.resilience import forget_engine_failures, run_search
 from tests.conftest import require_service
+from tests.engine_node import (
+    ENGINE,
+    SEARCH_URL,
+    assert_passerelle_analysis,
+    delete_indexes,
+    engine_answers,
+)
 from tests.factories import (
     PracticePageFactory,
     TemplatePageFactory,
@@ -50,7 +56,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 INDEX = f"passerelle_test_{os.getpid()}_engine"
 PAGE_INDEX = f"{INDEX}_wagtailcore_page"  # the alias that searches use
 DATABASE_BACKEND = "wagtail.search.backends.database"
@@ -67,48 +72,29 @@ def _load_cases() -> dict:
 CASES = _load_cases()
 
 
-@cache
-def engine_version() -> str | None:
-    """The OpenSearch version at SEARCH_URL, or None if nothing answers there."""
-    if not SEARCH_URL:
-        return None
-    try:
-        with urllib.request.urlopen(SEARCH_URL, timeout=3) as response:
-            info = json.load(response)
-    except (OSError, ValueError):
-        return None
-    return info.get("version", {}).get("number", "?")
-
-
-def engine_client() -> OpenSearch:
-    return OpenSearch(hosts=[SEARCH_URL], timeout=30)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def delete_test_indexes():
     """Delete this process's indexes (and their aliases) when the module ends."""
     yield
-    if engine_version():
-        engine_client().indices.delete(
-            index=f"{INDEX}_*", ignore_unavailable=True, expand_wildcards="all"
-        )
+    if engine_answers():
+        delete_indexes(INDEX)
 
 
 @pytest.fixture
 def engine(settings):
-    """The OpenSearch backend at SEARCH_URL, configured as the lead's settings do."""
+    """The engine backend at SEARCH_URL, configured as the lead's settings do."""
     require_service(
-        engine_version(),
+        engine_answers(),
         "SEARCH_URL is not set or no search engine answers there "
         "(start one with .ci/search-engine.sh start)",
         "engine",
     )
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        "opensearch", SEARCH_URL, DATABASE_BACKEND, index=INDEX
+        ENGINE, SEARCH_URL, DATABASE_BACKEND, index=INDEX
     )
     forget_engine_failures()
     backend = get_search_backend()
-    assert isinstance(backend, OpenSearchBackend)
+    assert type(backend) is import_string(ENGINE_BACKENDS[ENGINE])
     yield backend
     forget_engine_failures()
 
@@ -151,10 +137,44 @@ def search_pages(query, **filters):
 # --- settings and analysis ---------------------------------------------------------
 
 
+def client_timeout(client):
+    if ENGINE == "elasticsearch":
+        return client._request_timeout
+    return client.transport.get_connection().timeout
+
+
+def client_retries(client):
+    if ENGINE == "elasticsearch":
+        return client._max_retries
+    return client.transport.max_retries
+
+
+def test_elasticsearch_indexes_the_python_analysis(engine):
+    """Elasticsearch: the engine stores the Python chain's terms (whitespace
+    analyzer) — French and Arabic, folded and stemmed — and autocomplete
+    prefixes as edge n-grams."""
+    if ENGINE != "elasticsearch":
+        pytest.skip("Elasticsearch lane only (OpenSearch analyses in the engine)")
+    page = PracticePageFactory(
+        language="fr", title="l’école des Bénéficiaires والمشاركة ٢٠٢٤"
+    )
+    rebuild()
+    name = page_index_name(engine)
+    assert_passerelle_analysis(engine.es, PAGE_INDEX, name)
+    source = engine.es.get(index=PAGE_INDEX, id=str(page.pk))["_source"]
+    assert source["title"] == "ecol des beneficiai مشارك 2024"
+    assert {"e", "ec", "eco", "ecol", "ecole", "مشارك"} <= set(
+        " ".join(source["_edgengrams"]).split()
+    )
+    assert search_pages("Écoles bénéficiaire المشاركة 2024") == [page]
+
+
 def test_index_settings_are_applied(engine):
     """The index that update_index builds carries index_settings(): the default
     analyzers are the French+Arabic chain, autocomplete is folded the same way, and
     the engine's own _analyze turns mixed text into the expected terms."""
+    if ENGINE != "opensearch":
+        pytest.skip("OpenSearch lane only (Elasticsearch analyses in Python)")
     rebuild()
     name = page_index_name(engine)
     assert name.startswith(f"{PAGE_INDEX}_")  # a rebuilt index behind the alias
@@ -185,11 +205,9 @@ def test_index_settings_are_applied(engine):
 
 def test_update_index_uses_the_rebuild_client(engine):
     """update_index writes with REBUILD_TIMEOUT, searches keep the 2 s TIMEOUT."""
-    assert engine.es.transport.get_connection().timeout == 2
-    assert engine.es.transport.max_retries == 0
-    assert (
-        engine.rebuild_es.transport.get_connection().timeout == engine.rebuild_timeout
-    )
+    assert client_timeout(engine.es) == 2
+    assert client_retries(engine.es) == 0
+    assert client_timeout(engine.rebuild_es) == engine.rebuild_timeout
     assert engine.rebuild_timeout > 2
 
 
@@ -365,7 +383,7 @@ def test_first_write_without_alias_creates_the_index_behind_it(
     tests/test_search_indexing.py.)"""
     fresh = f"{INDEX}_fresh"
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        "opensearch", SEARCH_URL, DATABASE_BACKEND, index=fresh
+        ENGINE, SEARCH_URL, DATABASE_BACKEND, index=fresh
     )
     backend = get_search_backend()
     alias = f"{fresh}_wagtailcore_page"
@@ -378,10 +396,7 @@ def test_first_write_without_alias_creates_the_index_behind_it(
     assert len(messages) == 1
     assert alias in messages[0] and "update_index" in messages[0]
     assert list(backend.es.indices.get_alias(name=alias)) == [f"{alias}_auto"]
-    analyzers = backend.es.indices.get_settings(index=alias)[f"{alias}_auto"][
-        "settings"
-    ]["index"]["analysis"]["analyzer"]
-    assert analyzers["default"]["filter"] == FULL_TEXT_FILTERS
+    assert_passerelle_analysis(backend.es, alias, f"{alias}_auto")
     backend.es.indices.refresh(index=alias)
     results, backend_name, degraded = run_search(
         PracticePage.objects.live(), "maison", operator="and"

@@ -1,7 +1,7 @@
 """The search engine heals itself after an outage (issue #12, part 3).
 
 Engine tests (the engine lane, ``SEARCH_URL``; skipped without an engine, failed
-under REQUIRE_SERVICES=engine) use the real OpenSearch node under an index
+under REQUIRE_SERVICES=engine) use the lane's real engine node under an index
 prefix of their own, emptied after each test. The outage is real: the backend
 is pointed at a closed port (connection refused), then at the real engine
 again. A reset engine is a real one whose indexes were deleted; a short index,
@@ -27,7 +27,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import default_task_backend
 from modelsearch.backends import get_search_backend
-from opensearchpy import OpenSearch
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
@@ -39,13 +38,14 @@ from search.index_check import SHORT_GAP, IndexState
 from search.models import KeptWrite
 from search.resilience import forget_engine_failures
 from tests.conftest import delete_hub_pages, require_service
+from tests.engine_node import ENGINE, SEARCH_URL, engine_answers
+from tests.engine_node import delete_indexes as delete_engine_indexes
 from tests.factories import PracticePageFactory
-from tests.test_search_resilience import closed_port_url, engine_answers
+from tests.test_search_resilience import closed_port_url
 from tests.workflow_helpers import coordinators, make_user
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 PREFIX = f"passerelle_test_{os.getpid()}_heal"
 PAGE_INDEX = f"{PREFIX}_wagtailcore_page"
 DATABASE_BACKEND = "wagtail.search.backends.database"
@@ -53,7 +53,7 @@ DATABASE_BACKEND = "wagtail.search.backends.database"
 
 def use_engine(settings, url):
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        "opensearch", url, DATABASE_BACKEND, index=PREFIX
+        ENGINE, url, DATABASE_BACKEND, index=PREFIX
     )
     forget_engine_failures()
 
@@ -88,9 +88,7 @@ def readyz(client):
 
 
 def delete_indexes():
-    OpenSearch(hosts=[SEARCH_URL], timeout=30).indices.delete(
-        index=f"{PREFIX}_*", ignore_unavailable=True, expand_wildcards="all"
-    )
+    delete_engine_indexes(PREFIX)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -11,32 +11,36 @@ starts from an engine without any index, as a fresh production engine would.
 from __future__ import annotations
 
 import itertools
-import json
 import os
-import urllib.request
-from functools import cache
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.utils.module_loading import import_string
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 from modelsearch.management.commands import (
     rebuild_modelsearch_index as update_index_command,
 )
-from opensearchpy import OpenSearch
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from hub.search_backends import search_backends
+from hub.search_backends import ENGINE_BACKENDS, search_backends
 from practices.models import PracticePage, TemplatePage, TrainingPage
 from practices.models.base import ATTACHMENTS_TEXT_LIMIT
 from programme.models import Partnership, Region, TargetPublic, Theme
-from search.backends.engine import AUTO_INDEX_SUFFIX, OpenSearchBackend
-from search.engine_settings import FULL_TEXT_FILTERS
+from search.backends.engine import AUTO_INDEX_SUFFIX
 from search.resilience import forget_engine_failures, run_search
 from tests.conftest import require_service
+from tests.engine_node import (
+    ENGINE,
+    SEARCH_URL,
+    assert_passerelle_analysis,
+    delete_indexes,
+    engine_answers,
+    refusal,
+)
 from tests.factories import (
     HubDocumentFactory,
     PracticePageFactory,
@@ -50,7 +54,6 @@ from tests.upload_corpus import corrupt_pdf, good_docx, good_pdf
 pytestmark = pytest.mark.django_db
 
 DATABASE_BACKEND = "search.backends.database"
-SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 PREFIX = f"passerelle_test_{os.getpid()}_indexing"
 _prefixes = itertools.count()
 
@@ -248,40 +251,26 @@ def test_update_index_indexes_attachment_text(database_search):
 # --- engine -------------------------------------------------------------------------
 
 
-@cache
-def engine_version() -> str | None:
-    """The OpenSearch version at SEARCH_URL, or None if nothing answers there."""
-    if not SEARCH_URL:
-        return None
-    try:
-        with urllib.request.urlopen(SEARCH_URL, timeout=3) as response:
-            return json.load(response).get("version", {}).get("number", "?")
-    except (OSError, ValueError):
-        return None
-
-
 @pytest.fixture(scope="module", autouse=True)
 def delete_test_indexes():
     """Delete this module's engine indexes (and aliases) when it ends."""
     yield
-    if engine_version():
-        OpenSearch(hosts=[SEARCH_URL], timeout=30).indices.delete(
-            index=f"{PREFIX}_*", ignore_unavailable=True, expand_wildcards="all"
-        )
+    if engine_answers():
+        delete_indexes(PREFIX)
 
 
 @pytest.fixture
 def engine(settings):
-    """The OpenSearch backend at SEARCH_URL with an index prefix no test used
+    """The lane's engine backend at SEARCH_URL with an index prefix no test used
     before: no index, no alias, as on a fresh engine."""
     require_service(
-        engine_version(),
+        engine_answers(),
         "SEARCH_URL is not set or no search engine answers there "
         "(start one with .ci/search-engine.sh start)",
         "engine",
     )
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
-        "opensearch",
+        ENGINE,
         SEARCH_URL,
         DATABASE_BACKEND,
         index=f"{PREFIX}_{next(_prefixes)}",
@@ -289,7 +278,7 @@ def engine(settings):
     )
     forget_engine_failures()
     backend = get_search_backend()
-    assert isinstance(backend, OpenSearchBackend)
+    assert type(backend) is import_string(ENGINE_BACKENDS[ENGINE])
     assert engine_indexes(backend) == []
     yield backend
     forget_engine_failures()
@@ -339,15 +328,13 @@ def test_first_publish_creates_the_index_with_our_analysis(engine, caplog):
     assert warning.levelname == "WARNING"
     assert alias in warning.getMessage() and "update_index" in warning.getMessage()
 
-    settings_ = engine.es.indices.get_settings(index=alias)
-    analysis = next(iter(settings_.values()))["settings"]["index"]["analysis"]
-    assert analysis["analyzer"]["default"]["filter"] == FULL_TEXT_FILTERS
-    assert analysis["analyzer"]["default_search"]["filter"] == FULL_TEXT_FILTERS
-    tokens = engine.es.indices.analyze(
-        index=alias,
-        body={"analyzer": "default", "text": "l’école des Bénéficiaires والمشاركة"},
-    )["tokens"]
-    assert [t["token"] for t in tokens] == ["ecol", "beneficiair", "مشارك"]
+    assert_passerelle_analysis(engine.es, alias, f"{alias}_{AUTO_INDEX_SUFFIX}")
+    if ENGINE == "opensearch":
+        tokens = engine.es.indices.analyze(
+            index=alias,
+            body={"analyzer": "default", "text": "l’école des Bénéficiaires والمشاركة"},
+        )["tokens"]
+        assert [t["token"] for t in tokens] == ["ecol", "beneficiair", "مشارك"]
 
     assert engine_found(engine, "zephyrine") == ({page.pk}, "default", False)
     assert engine_found(engine, "quartiers maisons") == ({page.pk}, "default", False)
@@ -431,12 +418,10 @@ def test_no_index_without_our_analysis_is_ever_created(engine, caplog, monkeypat
     """If the index cannot be created (the engine refuses), or the alias name is
     taken by a plain index, the write is refused and logged, the publish
     succeeds, and no index is created by the write itself (require_alias)."""
-    from opensearchpy.exceptions import TransportError
-
     alias = page_alias(engine)
 
     def refuse(index, client, name, body):
-        raise TransportError(403, "cluster_block_exception", "read-only")
+        raise refusal()
 
     monkeypatch.setattr(type(engine).index_class, "_create_index", refuse)
     with caplog.at_level("ERROR", logger="search.backends.engine"):

@@ -13,12 +13,10 @@ and skips without one (fails under REQUIRE_SERVICES=1).
 from __future__ import annotations
 
 import http.server
-import json
 import os
 import socket
 import threading
 import time
-import urllib.request
 from functools import cache
 
 import pytest
@@ -33,13 +31,13 @@ from modelsearch.index import get_indexed_models
 from modelsearch.management.commands import (
     rebuild_modelsearch_index as update_index_command,
 )
-from opensearchpy import OpenSearch
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from hub.search_backends import search_backends
 from practices.models import PracticePage
+from search.backends.elasticsearch import AnalysingElasticsearchBackend
 from search.backends.engine import (
     ELASTICSEARCH_ERRORS,
     OPENSEARCH_ERRORS,
@@ -50,12 +48,12 @@ from search.backends.engine import (
 from search.engine_settings import FULL_TEXT_FILTERS
 from search.resilience import forget_engine_failures, run_search
 from tests.conftest import require_service
+from tests.engine_node import ENGINE, SEARCH_URL, delete_indexes, engine_answers
 from tests.factories import PracticePageFactory
 
 pytestmark = pytest.mark.django_db
 
 DATABASE_BACKEND = "wagtail.search.backends.database"
-SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 INDEX = f"passerelle_test_{os.getpid()}_resilience"
 TIMEOUT = 2  # search_backends()'s TIMEOUT
 
@@ -151,7 +149,7 @@ def use_database_only(settings):
 
 
 def use_engine(settings, url, **overrides):
-    backends = search_backends("opensearch", url, DATABASE_BACKEND, index=INDEX)
+    backends = search_backends(ENGINE, url, DATABASE_BACKEND, index=INDEX)
     backends["default"].update(overrides)
     settings.WAGTAILSEARCH_BACKENDS = backends
 
@@ -183,7 +181,10 @@ def test_search_backends_database_only():
     ("name", "backend_class"),
     [
         ("opensearch", "search.backends.engine.OpenSearchBackend"),
-        ("ElasticSearch", "search.backends.engine.Elasticsearch8Backend"),
+        (
+            "ElasticSearch",
+            "search.backends.elasticsearch.AnalysingElasticsearchBackend",
+        ),
     ],
 )
 def test_search_backends_engine(name, backend_class):
@@ -235,14 +236,20 @@ def test_search_backends_rejects_bad_configuration(backend, url, index):
 @pytest.mark.parametrize("name", ["opensearch", "elasticsearch"])
 def test_engine_backends_carry_the_analysis_and_fail_fast(settings, name):
     """Both engine backends load from the settings with the French+Arabic analysis
-    in their index settings, a 2 s timeout without retries for searches and
-    single writes, and a longer timeout for update_index (no network needed)."""
+    (OpenSearch: in their index settings; Elasticsearch, whose Maven Central node
+    has no analysis-common: in Python, with no analysis setting the node would
+    refuse), a 2 s timeout without retries for searches and single writes, and a
+    longer timeout for update_index (no network needed)."""
     settings.WAGTAILSEARCH_BACKENDS = search_backends(
         name, "http://127.0.0.1:9201", DATABASE_BACKEND
     )
     backend = get_search_backend()
-    analyzers = backend.settings["settings"]["analysis"]["analyzer"]
-    assert analyzers["default"]["filter"] == FULL_TEXT_FILTERS
+    if name == "opensearch":
+        analyzers = backend.settings["settings"]["analysis"]["analyzer"]
+        assert analyzers["default"]["filter"] == FULL_TEXT_FILTERS
+    else:
+        assert "analysis" not in backend.settings["settings"]
+        assert isinstance(backend, AnalysingElasticsearchBackend)
     assert backend.catch_indexing_errors
     assert backend.rebuild_timeout > TIMEOUT
     if name == "opensearch":
@@ -499,17 +506,6 @@ def test_publish_while_engine_hung_waits_at_most_the_timeout(settings, silent_en
 
 
 @cache
-def engine_answers() -> bool:
-    if not SEARCH_URL:
-        return False
-    try:
-        with urllib.request.urlopen(SEARCH_URL, timeout=3) as response:
-            json.load(response)
-    except (OSError, ValueError):
-        return False
-    return True
-
-
 def page_models():
     return [model for model in get_indexed_models() if issubclass(model, Page)]
 
@@ -523,9 +519,7 @@ def live_engine_url():
         "engine",
     )
     yield SEARCH_URL
-    OpenSearch(hosts=[SEARCH_URL], timeout=30).indices.delete(
-        index=f"{INDEX}_*", ignore_unavailable=True, expand_wildcards="all"
-    )
+    delete_indexes(INDEX)
 
 
 def test_update_index_catches_up_after_an_outage(settings, live_engine_url):

@@ -2,8 +2,10 @@
 
 ``OpenSearchBackend`` (OpenSearch 2.x/3.x through opensearch-py 3, i.e. modelsearch's
 ``opensearch3`` backend: its ``opensearch2`` backend calls opensearch-py 3's
-keyword-only APIs positionally) and ``Elasticsearch8Backend`` (same settings, for
-completeness; the ``elasticsearch`` client refuses to talk to OpenSearch). Both are
+keyword-only APIs positionally) and ``Elasticsearch8Backend`` (same settings, for an
+Elasticsearch with analysis-common; the ``elasticsearch`` client refuses to talk to
+OpenSearch). ``SEARCH_BACKEND=elasticsearch`` uses its subclass in
+``search.backends.elasticsearch``, which analyses in Python for a bare node. Both are
 configured by ``hub.search_backends.search_backends`` and add to modelsearch:
 
 * **Analysis.** The class ``settings`` are modelsearch's merged with
