@@ -14,6 +14,9 @@ new publication of the page (an update) goes again, as « mise à jour ».
 The mail is plain text in the member's language (``mail_language``), its
 values of the other direction isolated as the workflow mails do."""
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -32,6 +35,8 @@ from practices.publishing.request_origin import site_base_url
 from .matching import matching_pages, since, term_name
 from .models import Follow, SentAlert
 from .unsubscribe import unsubscribe_path
+
+logger = logging.getLogger(__name__)
 
 
 def mail_language(user, follows):
@@ -121,8 +126,25 @@ def _item(page, updated, follow, base):
         "kind": kind.index_title,
         "updated": updated,
         "followed": isolated(term_name(follow)),
-        "url": base + page.get_url(None),
+        "url": _absolute(page.get_url(None) or "", base),
     }
+
+
+def _absolute(url, base):
+    """A page's URL as a mail links it (relative on a one-site hub)."""
+    return base + url if url.startswith("/") else url
+
+
+def _sent_to_each(members, **kwargs):
+    """Each member's mail; one the server refuses is logged and left for the
+    next run (its record rolled back), the others still go."""
+    sent = 0
+    for user, follows in members.items():
+        try:
+            sent += send_digest(user, follows, **kwargs)
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Alert mail to member %s not sent", user.pk)
+    return sent
 
 
 def _members_with(frequency):
@@ -136,17 +158,10 @@ def _members_with(frequency):
 @task()
 def send_weekly_digests():
     """One digest per member of everything their weekly follows bring."""
-    now = timezone.now()
-    return sum(
-        send_digest(user, follows, now)
-        for user, follows in _members_with(Follow.WEEKLY).items()
-    )
+    return _sent_to_each(_members_with(Follow.WEEKLY), now=timezone.now())
 
 
 @task()
 def send_immediate_alerts(page_id):
     """The newly published page to the members who follow it immediately."""
-    return sum(
-        send_digest(user, follows, only=page_id)
-        for user, follows in _members_with(Follow.IMMEDIATE).items()
-    )
+    return _sent_to_each(_members_with(Follow.IMMEDIATE), only=page_id)

@@ -6,10 +6,12 @@ login; the follows go with the account and come with the member's data."""
 
 import io
 import json
+import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -242,3 +244,18 @@ def test_the_purge_erases_old_sent_records(django_user_model, settings):
     )
     call_command("purge_personal_data", stdout=io.StringIO())
     assert list(SentAlert.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+class RefusingBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPDataError(554, b"refused")
+
+
+def test_a_refused_mail_is_sent_at_the_next_run(django_user_model, settings):
+    amina = member(django_user_model, "amina")
+    follow(logged_in(amina), "theme", THEME)
+    PracticePageFactory(title="Conseil des jeunes", themes=[THEME])
+    settings.EMAIL_BACKEND = "tests.test_alerts.RefusingBackend"
+    assert digests() == {} and not SentAlert.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "Conseil des jeunes" in digests()["amina@example.org"].body
