@@ -32,6 +32,9 @@ class FollowForm(forms.Form):
         kind, value = data.get("kind"), (data.get("value") or "").strip()
         if kind == Follow.SEARCH:
             data["value"] = saved_search(value, self.language)
+            if not data["value"]:
+                # No words nor filter: that is everything, not a search.
+                raise forms.ValidationError("empty search")
         elif kind:
             facet = facets.get(FACET_OF_KIND[kind])
             terms = facet.vocabulary_model.objects.filter(

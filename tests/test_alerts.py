@@ -80,6 +80,7 @@ def test_a_member_follows_changes_and_stops_through_the_views(django_user_model)
     follow(client, "theme", THEME)  # twice: still one follow
     follow(client, "search", "q=conseil&page=3&sort=date&theme=" + THEME)
     follow(client, "theme", "pas-un-theme", status=400)
+    follow(client, "search", "page=2&sort=date", status=400)  # everything
     assert Follow.objects.filter(user=amina).count() == 2
     assert "Vous suivez « Participation citoyenne »" in (
         client.get(f"/fr/pratiques/?theme={THEME}").content.decode()

@@ -40,7 +40,7 @@ def _buttons(context, wanted):
     for kind, value in wanted:
         if kind == Follow.SEARCH:
             value = saved_search(value.urlencode(), get_language())
-        if not value:
+        if not value:  # a search without words nor filter: everything
             continue
         follow = Follow(user=user, kind=kind, value=value, language=get_language())
         followed = Follow.objects.filter(
