@@ -7,6 +7,8 @@ so that nothing kept is left out of the copy."""
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from wagtail.models import Comment, Page, Revision
 
+from . import personal_data
+
 
 def _moment(value):
     return value.isoformat() if value else None
@@ -62,4 +64,6 @@ def member_data(user):
             ),
             key=lambda row: row["time"] or "",
         ),
+        # What the apps above hub keep (alerts: follows, sent alerts).
+        **personal_data.collected(user),
     }

@@ -17,6 +17,7 @@ def privacy_notice(request):
         {
             "sign_in_days": settings.SIGN_IN_RECORDS_RETENTION_DAYS,
             "query_days": settings.SEARCH_QUERIES_RETENTION_DAYS,
+            "alerts_days": settings.ALERTS_SENT_RETENTION_DAYS,
         },
     )
 

@@ -32,6 +32,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("compte/alertes/", include("alerts.urls")),  # follows, digests (#16)
     path("compte/", include("hub.accounts")),  # member login / logout / account
     path("confidentialite/", include("hub.privacy_notice")),  # personal data
     path("partager/", include("practices.share.urls")),  # « Partager une pratique »

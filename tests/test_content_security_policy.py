@@ -183,6 +183,7 @@ PUBLIC_TEMPLATE_DIRS = [
     settings.BASE_DIR / "home/templates",
     settings.BASE_DIR / "practices/templates/practices",
     settings.BASE_DIR / "search/templates",
+    settings.BASE_DIR / "alerts/templates",
 ]
 BLOCKED = {
     "inline script": re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE),

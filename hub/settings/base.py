@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "search",
     "opendata",
     "results",  # « Les résultats en chiffres » (issue #15)
+    "alerts",  # follows and e-mail digests (issue #16)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -290,6 +291,9 @@ AUTHENTICATION_BACKENDS = [
 # docs/operations.md) erases them; the privacy notice quotes these figures.
 SIGN_IN_RECORDS_RETENTION_DAYS = int(ENV.get("SIGN_IN_RECORDS_RETENTION_DAYS", "90"))
 SEARCH_QUERIES_RETENTION_DAYS = int(ENV.get("SEARCH_QUERIES_RETENTION_DAYS", "365"))
+# Alerts (alerts/): the record of what was sent to whom, kept this long so that
+# nothing goes twice (a digest looks back 30 days at most, alerts/matching.py).
+ALERTS_SENT_RETENTION_DAYS = int(ENV.get("ALERTS_SENT_RETENTION_DAYS", "90"))
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

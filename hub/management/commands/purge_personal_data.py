@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+from hub import personal_data
+
 
 class Command(BaseCommand):
     help = _(
@@ -34,10 +36,15 @@ class Command(BaseCommand):
         orphans = Query.objects.filter(
             daily_hits__isnull=True, editors_picks__isnull=True
         ).delete()[0]
+        # The apps' own expiring records (alerts: what was sent to whom).
+        alerts_sent = personal_data.purge_all(now)
         self.stdout.write(
             _(
                 "%(sign_in)d enregistrements de connexion, %(hits)d comptes "
                 "journaliers de recherche et %(queries)d recherches effacés."
             )
             % {"sign_in": erased, "hits": hits, "queries": orphans}
+        )
+        self.stdout.write(
+            _("%(count)d traces d'alertes envoyées effacées.") % {"count": alerts_sent}
         )
