@@ -1,0 +1,171 @@
+"""Printable fiche (issue #16, item 6): « Télécharger la fiche (PDF) » renders a
+practice in French or Arabic — Arabic shaped, in logical order, in an embedded
+Arabic-capable font —, built by the background task, cached until the page
+changes, and only for those who may read the page."""
+
+import io
+import re
+import sys
+
+import pytest
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.test import Client, override_settings
+from pypdf import PdfReader
+from wagtail.models import PageViewRestriction
+
+from practices.fiche_pdf import stored
+from tests.factories import (
+    PracticePageFactory,
+    isolated_media_root,  # noqa: F401 (autouse fixture)
+    translate,
+)
+from tests.workflow_helpers import role_group
+
+FRENCH_TITLE = "Budget participatif des jeunes"
+ARABIC_TITLE = "الميزانية التشاركية للشباب"
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def published(**fields):
+    """A live practice with a live revision, as the admin publishes it."""
+    page = PracticePageFactory(commune="tanger", **fields)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def pdf_url(page):
+    return page.url + "pdf/"
+
+
+def downloaded(response):
+    assert response.status_code == 200, response.content[:500]
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    return b"".join(response.streaming_content)
+
+
+def text_and_fonts(pdf):
+    """The first page's text, and the fonts that draw its Arabic letters."""
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    arabic_fonts = []
+
+    def visit(text, cm, tm, font, size):
+        if font is not None and ARABIC.search(text):
+            arabic_fonts.append(font)
+
+    return page.extract_text(visitor_text=visit), arabic_fonts
+
+
+def embedded(font):
+    """Whether a PDF font carries its glyphs (a Type 0 font's descendant's file)."""
+    font = font.get_object()
+    if "/DescendantFonts" in font:
+        font = font["/DescendantFonts"][0].get_object()
+    descriptor = font["/FontDescriptor"].get_object()
+    return any(f"/FontFile{n}" in descriptor for n in ("", "2", "3"))
+
+
+@pytest.fixture(scope="module")
+def pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The French fiche and its Arabic translation, each downloaded once
+    through the view and the (immediate) task; the data is rolled back."""
+    media = tmp_path_factory.mktemp("media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        with transaction.atomic():
+            page = published(title=FRENCH_TITLE, summary="Les jeunes votent.")
+            arabic = translate(page, "ar", title=ARABIC_TITLE)
+            client = Client()
+            found = {
+                "fr": downloaded(client.get(pdf_url(page))),
+                "ar": downloaded(client.get(pdf_url(arabic))),
+            }
+            transaction.set_rollback(True)
+    return found
+
+
+def test_the_french_pdf_holds_the_french_fiche(pdfs):
+    text, _fonts = text_and_fonts(pdfs["fr"])
+    assert FRENCH_TITLE in text
+    assert "Les jeunes votent." in text
+    # The print stylesheet: no site chrome, no download link.
+    assert "Aller au contenu" not in text
+    assert "Télécharger la fiche" not in text
+
+
+def test_the_arabic_pdf_holds_the_title_in_logical_order_in_an_embedded_font(pdfs):
+    text, fonts = text_and_fonts(pdfs["ar"])
+    assert ARABIC_TITLE in text
+    assert fonts, "no Arabic text drawn"
+    assert all(embedded(font) for font in fonts)
+
+
+@pytest.mark.django_db
+def test_a_pdf_is_served_from_storage_until_the_page_changes():
+    page = published(title="Marché solidaire")
+    client = Client()
+    first = downloaded(client.get(pdf_url(page)))
+    name = stored.name_for(page)
+    assert default_storage.exists(name)
+    # Served as stored, not built again: what the storage holds comes back.
+    with default_storage.open(name, "wb") as handle:
+        handle.write(b"%PDF-1.7 kept")
+    assert downloaded(client.get(pdf_url(page))) == b"%PDF-1.7 kept"
+
+    page.title = "Marché solidaire et local"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    rebuilt = downloaded(client.get(pdf_url(page)))
+    assert rebuilt != first
+    assert "Marché solidaire et local" in text_and_fonts(rebuilt)[0]
+    _folders, files = default_storage.listdir(stored.folder(page.pk))
+    assert [f"{stored.folder(page.pk)}/{f}" for f in files] == [stored.name_for(page)]
+
+    page.unpublish()
+    assert default_storage.listdir(stored.folder(page.pk))[1] == []
+    assert client.get(pdf_url(page)).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_partners_only_fiche_pdf_reaches_partners_only(django_user_model):
+    page = published(title="Pratique des partenaires")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([role_group("partners")])
+    anonymous = Client()
+    refused = anonymous.get(pdf_url(page))
+    assert refused.status_code == anonymous.get(page.url).status_code == 302
+    assert "/compte/" in refused["Location"] or "login" in refused["Location"]
+
+    member = django_user_model.objects.create_user("membre", password="x")
+    member.groups.add(role_group("partners"))
+    partner = Client()
+    partner.force_login(member)
+    pdf = downloaded(partner.get(pdf_url(page)))
+    assert "Pratique des partenaires" in text_and_fonts(pdf)[0]
+    assert "private" in partner.get(pdf_url(page))["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_without_pango_the_fiche_says_the_pdf_is_unavailable(monkeypatch):
+    """WeasyPrint cannot be imported (as without Pango): no 500, a clear word."""
+    page = published(title="Sans moteur")
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    client = Client()
+    fiche = client.get(page.url).content.decode()
+    assert "Le PDF de la fiche n'est pas disponible" in fiche
+    assert "Télécharger la fiche (PDF)" not in fiche
+    answer = client.get(pdf_url(page))
+    assert answer.status_code == 503
+    assert "PDF indisponible" in answer.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_fiche_links_its_pdf_in_both_languages():
+    page = published(title="Lien vers le PDF")
+    arabic = translate(page, "ar", title="رابط")
+    client = Client()
+    assert "Télécharger la fiche (PDF)" in client.get(page.url).content.decode()
+    assert "تنزيل البطاقة (PDF)" in client.get(arabic.url).content.decode()
