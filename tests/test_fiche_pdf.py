@@ -22,8 +22,11 @@ from tests.factories import (
 )
 from tests.workflow_helpers import role_group
 
+pytestmark = pytest.mark.django_db
+
 FRENCH_TITLE = "Budget participatif des jeunes"
 ARABIC_TITLE = "الميزانية التشاركية للشباب"
+GUIDE = "https://example.org/guide"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
@@ -74,7 +77,13 @@ def pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("media")
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
         with transaction.atomic():
-            page = published(title=FRENCH_TITLE, summary="Les jeunes votent.")
+            page = published(
+                title=FRENCH_TITLE,
+                summary="Les jeunes votent.",
+                context=f'<p>Voir <a href="{GUIDE}">le guide</a>.</p>',
+                year=2023,
+                themes=["budget-participatif"],
+            )
             arabic = translate(page, "ar", title=ARABIC_TITLE)
             client = Client()
             found = {
@@ -89,6 +98,7 @@ def test_the_french_pdf_holds_the_french_fiche(pdfs):
     text, _fonts = text_and_fonts(pdfs["fr"])
     assert FRENCH_TITLE in text
     assert "Les jeunes votent." in text
+    assert f"<{GUIDE}>" in text  # a link's address, printed after it
     # The print stylesheet: no site chrome, no download link.
     assert "Aller au contenu" not in text
     assert "Télécharger la fiche" not in text
@@ -101,7 +111,6 @@ def test_the_arabic_pdf_holds_the_title_in_logical_order_in_an_embedded_font(pdf
     assert all(embedded(font) for font in fonts)
 
 
-@pytest.mark.django_db
 def test_a_pdf_is_served_from_storage_until_the_page_changes():
     page = published(title="Marché solidaire")
     client = Client()
@@ -127,7 +136,6 @@ def test_a_pdf_is_served_from_storage_until_the_page_changes():
     assert client.get(pdf_url(page)).status_code == 404
 
 
-@pytest.mark.django_db
 def test_a_partners_only_fiche_pdf_reaches_partners_only(django_user_model):
     page = published(title="Pratique des partenaires")
     restriction = PageViewRestriction.objects.create(
@@ -148,7 +156,6 @@ def test_a_partners_only_fiche_pdf_reaches_partners_only(django_user_model):
     assert "private" in partner.get(pdf_url(page))["Cache-Control"]
 
 
-@pytest.mark.django_db
 def test_without_pango_the_fiche_says_the_pdf_is_unavailable(monkeypatch):
     """WeasyPrint cannot be imported (as without Pango): no 500, a clear word."""
     page = published(title="Sans moteur")
@@ -162,7 +169,6 @@ def test_without_pango_the_fiche_says_the_pdf_is_unavailable(monkeypatch):
     assert "PDF indisponible" in answer.content.decode()
 
 
-@pytest.mark.django_db
 def test_the_fiche_links_its_pdf_in_both_languages():
     page = published(title="Lien vers le PDF")
     arabic = translate(page, "ar", title="رابط")
