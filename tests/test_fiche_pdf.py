@@ -16,6 +16,7 @@ from wagtail.models import PageViewRestriction
 
 from practices.fiche_pdf import stored
 from tests.factories import (
+    HubImageFactory,
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)
     translate,
@@ -82,6 +83,7 @@ def pdfs(django_db_setup, django_db_blocker, tmp_path_factory):
                 summary="Les jeunes votent.",
                 context=f'<p>Voir <a href="{GUIDE}">le guide</a>.</p>',
                 year=2023,
+                body=[("image", {"image": HubImageFactory(), "alt_text": "Vote"})],
                 themes=["budget-participatif"],
             )
             arabic = translate(page, "ar", title=ARABIC_TITLE)
@@ -99,6 +101,9 @@ def test_the_french_pdf_holds_the_french_fiche(pdfs):
     assert FRENCH_TITLE in text
     assert "Les jeunes votent." in text
     assert f"<{GUIDE}>" in text  # a link's address, printed after it
+    # The fiche's picture, read as the image view serves it to anyone.
+    images = PdfReader(io.BytesIO(pdfs["fr"])).pages[0].images
+    assert len(images) == 1
     # The print stylesheet: no site chrome, no download link.
     assert "Aller au contenu" not in text
     assert "Télécharger la fiche" not in text

@@ -7,11 +7,17 @@ pages as before and says the PDF is unavailable, never an error.
 
 import importlib
 import logging
+import mimetypes
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.http import HttpRequest
+from django.urls import resolve
+
+from documents import urls as documents_urls
 
 logger = logging.getLogger(__name__)
 
@@ -53,24 +59,37 @@ def render(page):
 
 
 def static_fetcher():
-    """A WeasyPrint URL fetcher that reads the site's stylesheets and icons from
-    the static files, and nothing else: no request leaves the server while a
-    PDF is built, and no stored file is read past the rules that serve it to a
-    reader."""
+    """A WeasyPrint URL fetcher that reads the site's static files, and its
+    images as an anonymous reader gets them (``documents.views``: not those of
+    a partners-only collection), and nothing else: no request leaves the
+    server while a PDF is built, no stored file is read past its rules."""
     urls = importlib.import_module("weasyprint.urls")
 
-    class StaticFiles(urls.URLFetcher):
+    class SiteFiles(urls.URLFetcher):
         def fetch(self, url, headers=None):
             path = urlsplit(url).path
-            if not path.startswith(settings.STATIC_URL):
+            if path.startswith(settings.STATIC_URL):
+                name = path.removeprefix(settings.STATIC_URL)
+                body = static_file(name)
+                content_type = mimetypes.guess_type(name)[0] or "text/css"
+            elif path.startswith(settings.MEDIA_URL):
+                body, content_type = image_file(path)
+            else:
                 raise ValueError(f"Not fetched for a PDF: {url}")
-            name = path.removeprefix(settings.STATIC_URL)
-            content_type = "text/css" if name.endswith(".css") else "image/png"
-            return urls.URLFetcherResponse(
-                url, static_file(name), {"Content-Type": content_type}
-            )
+            return urls.URLFetcherResponse(url, body, {"Content-Type": content_type})
 
-    return StaticFiles()
+    return SiteFiles()
+
+
+def image_file(path):
+    """An image or rendition through the view that serves it, as to an
+    anonymous GET (its Http404 leaves the image out of the PDF)."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.user = AnonymousUser()
+    view, args, kwargs = resolve(path, urlconf=documents_urls)
+    response = view(request, *args, **kwargs)
+    return b"".join(response.streaming_content), response["Content-Type"]
 
 
 def static_file(name):
