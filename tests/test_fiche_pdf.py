@@ -11,10 +11,12 @@ import pytest
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.test import Client, override_settings
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
 from practices.fiche_pdf import stored
+from practices.fiche_pdf.tasks import build_fiche_pdf
 from tests.factories import (
     HubImageFactory,
     PracticePageFactory,
@@ -129,16 +131,39 @@ def test_a_pdf_is_served_from_storage_until_the_page_changes():
 
     page.title = "Marché solidaire et local"
     page.save_revision().publish()
+    page.title = "Titre du brouillon"
+    page.save_revision()  # a draft: never in the PDF
     page.refresh_from_db()
     rebuilt = downloaded(client.get(pdf_url(page)))
     assert rebuilt != first
     assert "Marché solidaire et local" in text_and_fonts(rebuilt)[0]
+    assert "Titre du brouillon" not in text_and_fonts(rebuilt)[0]
     _folders, files = default_storage.listdir(stored.folder(page.pk))
     assert [f"{stored.folder(page.pk)}/{f}" for f in files] == [stored.name_for(page)]
 
     page.unpublish()
     assert default_storage.listdir(stored.folder(page.pk))[1] == []
     assert client.get(pdf_url(page)).status_code == 404
+
+
+def test_with_a_worker_the_reader_waits_on_a_page_that_reloads(settings):
+    """Production's database backend: the first request enqueues the build
+    (once) and says the PDF is being prepared; once the worker has built it,
+    the same address downloads it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = published(title="Fiche attendue")
+    arabic = translate(page, "ar", title="بطاقة منتظرة")
+    client = Client()
+    waiting = client.get(pdf_url(arabic))
+    assert waiting.status_code == 200
+    assert waiting["Refresh"]
+    assert "no-store" in waiting["Cache-Control"]
+    assert "ملف PDF قيد الإعداد" in waiting.content.decode()
+    client.get(pdf_url(arabic))
+    queued = DBTaskResult.objects.filter(task_path__endswith="build_fiche_pdf")
+    assert queued.count() == 1  # not enqueued again while it waits
+    build_fiche_pdf.call(*queued.get().args_kwargs["args"])
+    assert "بطاقة منتظرة" in text_and_fonts(downloaded(client.get(pdf_url(arabic))))[0]
 
 
 def test_a_partners_only_fiche_pdf_reaches_partners_only(django_user_model):
