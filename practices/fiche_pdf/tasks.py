@@ -2,14 +2,17 @@
 
 ``request_build`` enqueues it at most once per file at a time (a lock in the
 shared cache, released when the task ends, or after ``LOCK_SECONDS`` if a
-worker died). Under the immediate backend (development, tests) the PDF exists
-when ``request_build`` returns.
+worker died); a passing storage failure is retried. Under the immediate
+backend (development, tests) the PDF exists when ``request_build`` returns.
 """
 
 import logging
 
 from django.core.cache import cache
 from django_tasks import task
+
+from documents.file_facts import is_transient
+from hub.task_retry import retried
 
 from ..models import PracticePage
 from . import engine, stored
@@ -31,7 +34,13 @@ def request_build(page):
         build_fiche_pdf.enqueue(page.pk, name)
 
 
-@task()
+def _describe(page_id, name):
+    return f"Building the PDF of page {page_id}"
+
+
+# A storage or database that fails for a moment is tried again (hub.task_retry).
+@task(takes_context=True)
+@retried(transient=is_transient, attempts=3, first_delay=30, describe=_describe)
 def build_fiche_pdf(page_id, name):
     try:
         # The live version only: a draft's changes are in its revision, not
