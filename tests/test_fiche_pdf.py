@@ -190,6 +190,11 @@ def test_a_partners_only_fiche_pdf_reaches_partners_only(django_user_model):
     assert "Pratique des partenaires" in text_and_fonts(pdf)[0]
     assert "private" in partner.get(pdf_url(page))["Cache-Control"]
 
+    folder = stored.folder(page.pk)
+    assert default_storage.listdir(folder)[1]
+    page.delete()  # a deleted fiche keeps no PDF either
+    assert default_storage.listdir(folder)[1] == []
+
 
 def test_without_pango_the_fiche_says_the_pdf_is_unavailable(monkeypatch):
     """WeasyPrint cannot be imported (as without Pango): no 500, a clear word."""
