@@ -16,6 +16,7 @@ class PracticesConfig(AppConfig):
         from . import language_bridge, page_context, signal_handlers
         from .checks import check_content_types
         from .communes_index import commune_page_urls
+        from .fiche_pdf import signal_handlers as fiche_pdf_signals
         from .publishing import (
             collection_names,
             translator_scope,
@@ -24,6 +25,7 @@ class PracticesConfig(AppConfig):
 
         checks.register(check_content_types, checks.Tags.models)
         signal_handlers.connect()
+        fiche_pdf_signals.connect()  # a fiche unpublished or deleted: its PDFs go
         page_context.register_builders()
         language_query.register(language_bridge.translate_params)
         # Before any permission check: the page policy every check asks.

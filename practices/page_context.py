@@ -17,6 +17,7 @@ from . import listing, other_language
 from .adaptation.context import adaptation_context
 from .commune_page import commune_resources, link_partners
 from .communes_index import communes_index
+from .fiche_pdf import engine as fiche_pdf_engine
 from .fiche_sections import practice_sections
 from .models import PracticeIndexPage, PracticePage, TrainingPage
 from .models.indexes import ListingIndexPage
@@ -43,6 +44,8 @@ def practice_context(page, request, context):
         lambda: listing.related_practices(page, themes=themes)
     )
     context.update(adaptation_context(page, request))  # lineage, adapt button
+    # « Télécharger la fiche (PDF) », or why not (practices.fiche_pdf).
+    context["fiche_pdf_available"] = fiche_pdf_engine.available()
     # « Sur cette page »: read from the context above when its fragment is built.
     context["fiche_sections"] = lazy_list(practice_sections, page, context)
 

@@ -3,6 +3,7 @@ to translate, and the page chooser's scope."""
 
 from wagtail import hooks
 
+from .fiche_pdf.serving import serve_fiche_pdf
 from .publishing import (
     collection_names,
     localize_update,
@@ -54,3 +55,7 @@ hooks.register("construct_homepage_panels", resubmission_compare.replace_panel)
 # The page history's comparison too: our page viewset, Wagtail's but for its
 # history view (publishing/page_history.py).
 hooks.register("register_admin_viewset", page_history.page_viewset)
+# « …/<fiche>/pdf/ » (practices/fiche_pdf/serving.py). Innermost (a high
+# order): Wagtail's own on_serve_page hook, which checks the page's view
+# restrictions, wraps it — whoever may not read the page gets no PDF of it.
+hooks.register("on_serve_page", serve_fiche_pdf, order=100)

@@ -15,6 +15,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from documents.models import AttachmentBase
 from hub.localize import localised, synchronised_terms
@@ -26,6 +27,9 @@ from ..blocks import BaseStreamBlock, IndicatorsBlock
 from ..inline_forms import SafeInlinePanel
 from .base import HubPageMixin
 from .page_permissions import ScopedPagePermissions
+
+# « …/<fiche>/pdf/ »: the fiche as a PDF (practices.fiche_pdf).
+PDF_ROUTE = "pdf"
 
 STATUS_CHOICES = [
     ("planned", _("Prévue")),
@@ -163,6 +167,15 @@ class PracticePage(PageContextMixin, HubPageMixin, ScopedPagePermissions, Page):
     parent_page_types = ["practices.CommuneSectionPage"]
     subpage_types = []
     template = "practices/practice_page.html"
+
+    def route(self, request, path_components):
+        """``pdf/`` below a live fiche routes to the fiche itself, flagged: the
+        PDF is served by an ``on_serve_page`` hook (practices.fiche_pdf) inside
+        Wagtail's own, which checks the page's view restrictions — whoever
+        may not read the page gets no PDF of it."""
+        if path_components == [PDF_ROUTE] and self.live:
+            return RouteResult(self, kwargs={PDF_ROUTE: True})
+        return super().route(request, path_components)
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
