@@ -12,6 +12,9 @@ not a result).
 ``ShippedGlossaryPair``: the pairs of the project's glossary file that
 ``load_glossary`` has already offered (``glossary.load_glossary``).
 
+``SearchQueryDay``: how often a query was searched, and found nothing, per day
+and interface language (``query_log``).
+
 ``KeptWrite``: an engine write that failed, until ``search.healing`` replays it
 (``search.kept_writes``).
 """
@@ -103,6 +106,29 @@ class ShippedGlossaryPair(models.Model):
 
     def __str__(self):
         return f"{self.french} ↔ {self.arabic}"
+
+
+class SearchQueryDay(models.Model):
+    """A query's searches on one day in one interface language: how many, and
+    how many found nothing. Nothing about who searched: no user, no address, no
+    time of day (``query_log``, the coordination's report)."""
+
+    query_string = models.CharField(max_length=255)  # as Wagtail's Query
+    language = models.CharField(max_length=8)
+    day = models.DateField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+    misses = models.PositiveIntegerField(default=0)  # searches with no result
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_string", "language", "day"],
+                name="hubsearch_query_day",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.language} {self.query_string}"
 
 
 class KeptWrite(models.Model):

@@ -33,7 +33,7 @@ def search(request):
     params = response.params
     # Private results are only there for those who may see them: say so.
     restricted = visibility.restricted_ids(facets.get_index())
-    promotions.record_hit(request, request.GET.get("q", ""), params, scope="page")
+    promotions.record_hit(request, params, "page", language, response.count > 0)
     context = {
         "search_query": params.q,
         "params": params,
