@@ -17,7 +17,8 @@
   (``query_log``: the coordination's report). Empty and hostile queries (as typed,
   ``?q=``) are not recorded (see ``is_recordable``); neither are later pages of a
   search nor the same search repeated by the same client within
-  ``REPEAT_SECONDS`` (reloads, the back button, filter clicks). Statistics never break a search: failures are logged.
+  ``REPEAT_SECONDS`` (reloads, the back button, filter clicks). Statistics never
+  break a search: failures are logged.
 
 Both use the normalised query (``normalise``): lowercase, spaces collapsed, at most
 255 characters — Wagtail's ``Query.query_string``.
