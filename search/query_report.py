@@ -83,6 +83,8 @@ def _actions(row):
     limit = GlossaryEntry._meta.get_field(side).max_length
     return {
         **row,
+        # Written in its own script, whatever the interface it was typed in.
+        "lang": "ar" if side == "arabic" else "fr",
         "direction": "rtl" if side == "arabic" else "ltr",
         "promotion_url": reverse("search_query_report_promotion")
         + "?"

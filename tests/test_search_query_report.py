@@ -98,6 +98,7 @@ def test_the_coordination_reads_the_report_per_language_and_month(
     assert [row[:2] for row in found["Recherches sans résultat — arabe"]] == [
         ["بستان جماعي", "1"]
     ]
+    assert page.find("bdi", string="بستان جماعي")["dir"] == "rtl"
     # Another month: nothing.
     last_year = (datetime.date.today() - datetime.timedelta(days=400)).strftime("%Y-%m")
     empty = tables(soup(client.get(REPORT, {"month": last_year})))
