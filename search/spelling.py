@@ -84,24 +84,29 @@ VOCABULARY = VersionedValue(
 
 
 def suggest(query):
-    """``query`` with its unknown words corrected, or "" (module docstring)."""
+    """``query`` with its unknown words corrected, or "" (module docstring).
+    Everything else stays as typed: « d'alfabétisation » → « d'alphabétisation »."""
     vocabulary = VOCABULARY.get()
     changed = False
-    words = []
-    for word in _WORD_RE.findall(query):
+
+    def correct(match):
+        nonlocal changed
+        word = match.group()
         terms = analyse(word)
         normal = normalise(word)
         if (
-            len(normal) >= MIN_LENGTH
-            and terms
-            and word.lower() not in STOP_WORDS
-            and not set(terms) <= vocabulary.known
+            len(normal) < MIN_LENGTH
+            or not terms
+            or word.lower() in STOP_WORDS
+            or set(terms) <= vocabulary.known
         ):
-            correction = vocabulary.closest(normal)
-            if correction:
-                word, changed = correction, True
-        words.append(word)
-    return " ".join(words) if changed else ""
+            return word
+        correction = vocabulary.closest(normal)
+        changed = changed or bool(correction)
+        return correction or word
+
+    corrected = " ".join(_WORD_RE.sub(correct, query).split())
+    return corrected if changed else ""
 
 
 def distance(a, b, limit=2):

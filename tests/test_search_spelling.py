@@ -43,6 +43,7 @@ def test_distance_counts_edits_and_transpositions():
     [
         ("fr", "budjet particpatif", "Vouliez-vous dire budget participatif ?", ""),
         ("fr", "Alfabétisation", "Vouliez-vous dire alphabétisation ?", ""),
+        ("fr", "l'alfabétisation", "Vouliez-vous dire l'alphabétisation ?", ""),
         ("ar", "الميزانبة", "هل تقصدون الميزانية ؟", "الميزانية"),
     ],
 )
