@@ -37,7 +37,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 @dataclass(frozen=True)
 class Vocabulary:
     known: frozenset  # analysed terms
-    by_length: dict  # length -> [(normalised, shown, count)]
+    # (length, position, letter) -> [(normalised, shown, count)] for the first
+    # two letters: a candidate shares its first or its second letter with the
+    # typed word — a tenth of the words to compare (~30 ms instead of 0.3 s at
+    # 30,000 words). Not looked for: typos in both first letters, or a letter
+    # missing or added at the very start (« udget »).
+    buckets: dict
 
     @classmethod
     def build(cls, texts):
@@ -52,22 +57,30 @@ class Vocabulary:
             normal = normalise(word)
             if normal not in words:  # the most frequent spelling is shown
                 words[normal] = (normal, word, count)
-        by_length = {}
+        buckets = {}
         for entry in words.values():
-            by_length.setdefault(len(entry[0]), []).append(entry)
-        return cls(frozenset(known), by_length)
+            for position in (0, 1):
+                key = (len(entry[0]), position, entry[0][position])
+                buckets.setdefault(key, []).append(entry)
+        return cls(frozenset(known), buckets)
 
     def closest(self, word):
         """The shown form of the known word closest to ``word`` (normalised),
         within its edit budget; None if none is."""
         budget = 1 if len(word) <= 4 else 2
         best = None
+        seen = set()
         for length in range(len(word) - budget, len(word) + budget + 1):
-            for normal, shown, count in self.by_length.get(length, ()):
-                found = distance(word, normal, budget)
-                # The closest; among the closest, the most frequent.
-                if found <= budget and (best is None or (found, -count) < best[:2]):
-                    best = (found, -count, shown)
+            for position in (0, 1):
+                key = (length, position, word[position])
+                for normal, shown, count in self.buckets.get(key, ()):
+                    if normal in seen:
+                        continue
+                    seen.add(normal)
+                    found = distance(word, normal, budget)
+                    # The closest; among the closest, the most frequent.
+                    if found <= budget and (best is None or (found, -count) < best[:2]):
+                        best = (found, -count, shown)
         return best[2] if best else None
 
 
