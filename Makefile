@@ -31,11 +31,13 @@ run: $(BIN)/.runtime
 # "Serving in production": DJANGO_SECRET_KEY, ALLOWED_HOSTS, CACHE_URL, and
 # DATABASE_URL, SEARCH_BACKEND/SEARCH_URL, MEDIA_ROOT…); the settings refuse to
 # start without their secrets or on a per-process cache. Static files collected,
-# migrations applied, then gunicorn (gunicorn.conf.py) in the foreground.
+# migrations applied, the search glossary's new pairs added (load_glossary: never
+# undoes the coordination's edits), then gunicorn (gunicorn.conf.py) in the foreground.
 serve: export DJANGO_SETTINGS_MODULE = hub.settings.production
 serve: $(BIN)/.runtime
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_glossary
 	exec $(BIN)/gunicorn --config gunicorn.conf.py hub.wsgi
 
 # The background worker of production (TASKS_BACKEND=database, the default of

@@ -39,7 +39,7 @@ def search(request):
             return error(message, name)
         params, _errors = parse(request.GET, default_lang=language)
         response = service.run(params, http_request=request, user=request.user)
-        promotions.record_hit(request, request.GET.get("q", ""), params, scope="api")
+        promotions.record_hit(request, params, "api", language, response.count > 0)
         data = payload(response)
         add_lineage(data["results"], response.results, request)  # adopt and adapt
         data["promoted"] = _promoted(params, language, request)

@@ -52,7 +52,7 @@ from modelsearch.query import And, Or, PlainText
 from hub.versioned_cache import VersionedValue
 
 from .analysis import ARABIC_STOP_WORDS, FRENCH_STOP_WORDS, analyse, normalise
-from .models import GlossaryEntry
+from .models import GlossaryEntry, ShippedGlossaryPair
 from .resilience import run_search
 
 __all__ = [
@@ -228,33 +228,34 @@ def read_data(path=DATA_FILE):
 
 
 def load_glossary(path=DATA_FILE):
-    """Upsert the pairs of ``path``; return ``(created, updated, unchanged)``.
+    """Add the pairs of ``path`` not offered before; return ``(created, kept)``.
 
-    A pair (French, Arabic) is created if missing, its note set to the file's if
-    different; nothing else is touched: entries that coordinators added stay, and a
-    pair whose text they corrected is another pair. Every pair is validated as the
-    admin form would (``GlossaryEntry.full_clean``) before anything is written.
+    Each pair of the file is offered once (``ShippedGlossaryPair``): created if
+    missing, then never again. So the glossary stays the coordination's: an entry
+    it added, a note it changed, a shipped pair it corrected or deleted in the
+    admin are as it left them after the next release's load (``make serve`` runs
+    it after ``migrate``); only the pairs new in the file are added. ``kept``
+    counts the pairs offered before. Every pair is validated as the admin form
+    would (``GlossaryEntry.full_clean``) before anything is written; safe when
+    several servers start at once (conflicts are ignored).
     """
-    entries = []
+    pairs = {}
     for item in read_data(path):
         entry = GlossaryEntry(
             french=item["french"], arabic=item["arabic"], note=item.get("note", "")
         )
         entry.full_clean(validate_unique=False, validate_constraints=False)
-        entries.append(entry)
-    existing = {(e.french, e.arabic): e for e in GlossaryEntry.objects.all()}
-    created = updated = unchanged = 0
+        pairs.setdefault((entry.french, entry.arabic), entry)
+    offered = set(ShippedGlossaryPair.objects.values_list("french", "arabic"))
+    new = [entry for pair, entry in pairs.items() if pair not in offered]
+    existing = set(GlossaryEntry.objects.values_list("french", "arabic"))
+    missing = [entry for entry in new if (entry.french, entry.arabic) not in existing]
     with transaction.atomic():
-        for entry in entries:
-            current = existing.get((entry.french, entry.arabic))
-            if current is None:
-                entry.save()
-                existing[(entry.french, entry.arabic)] = entry
-                created += 1
-            elif current.note != entry.note:
-                current.note = entry.note
-                current.save(update_fields=["note"])
-                updated += 1
-            else:
-                unchanged += 1
-    return created, updated, unchanged
+        created = GlossaryEntry.objects.bulk_create(missing, ignore_conflicts=True)
+        ShippedGlossaryPair.objects.bulk_create(
+            [ShippedGlossaryPair(french=e.french, arabic=e.arabic) for e in new],
+            ignore_conflicts=True,
+        )
+    if created:
+        bump_version()  # bulk_create sends no signal
+    return len(created), len(pairs) - len(new)

@@ -9,6 +9,12 @@ modèles / نماذج) and the reverse: each pair is its own row. Not translatab
 (it *is* the translation) and not in the search index (it widens queries, it is
 not a result).
 
+``ShippedGlossaryPair``: the pairs of the project's glossary file that
+``load_glossary`` has already offered (``glossary.load_glossary``).
+
+``SearchQueryDay``: how often a query was searched, and found nothing, per day
+and interface language (``query_log``).
+
 ``KeptWrite``: an engine write that failed, until ``search.healing`` replays it
 (``search.kept_writes``).
 """
@@ -78,6 +84,51 @@ class GlossaryEntry(models.Model):
             errors["arabic"] = _("Le terme arabe doit être écrit en lettres arabes.")
         if errors:
             raise ValidationError(errors)
+
+
+class ShippedGlossaryPair(models.Model):
+    """A pair of ``search/data/glossary.json`` that ``load_glossary`` has offered.
+
+    Each shipped pair is added once: afterwards the glossary is the
+    coordination's, and a pair it corrected, annotated or deleted in the admin
+    stays as it left it when the next release loads the file again. Not in the
+    admin."""
+
+    french = models.CharField(max_length=200)
+    arabic = models.CharField(max_length=200)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["french", "arabic"], name="hubsearch_shipped_glossary_pair"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.french} ↔ {self.arabic}"
+
+
+class SearchQueryDay(models.Model):
+    """A query's searches on one day in one interface language: how many, and
+    how many found nothing. Nothing about who searched: no user, no address, no
+    time of day (``query_log``, the coordination's report)."""
+
+    query_string = models.CharField(max_length=255)  # as Wagtail's Query
+    language = models.CharField(max_length=8)
+    day = models.DateField(db_index=True)
+    hits = models.PositiveIntegerField(default=0)
+    misses = models.PositiveIntegerField(default=0)  # searches with no result
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query_string", "language", "day"],
+                name="hubsearch_query_day",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.language} {self.query_string}"
 
 
 class KeptWrite(models.Model):

@@ -11,12 +11,14 @@
   shown: the promoted pages that are no longer live or public in the database
   (changed by another process, or by a write that sent no signal) are left out —
   one query, only for a query that has promotions.
-* ``record_hit(request, raw_query, params, scope)``: one hit for a search on its
-  ``QueryDailyHits`` (the "Search terms" report and the popularity of queries in
-  the promotions admin). Empty and hostile queries are not recorded (see
-  ``is_recordable``); neither are later pages of a search nor the same search
-  repeated by the same client within ``REPEAT_SECONDS`` (reloads, the back
-  button, filter clicks). Statistics never break a search: failures are logged.
+* ``record_hit(request, params, scope, language, found)``: one hit for a search on
+  its ``QueryDailyHits`` (the "Search terms" report and the popularity of queries in
+  the promotions admin) and on our per-language log, with whether it found anything
+  (``query_log``: the coordination's report). Empty and hostile queries (as typed,
+  ``?q=``) are not recorded (see ``is_recordable``); neither are later pages of a
+  search nor the same search repeated by the same client within
+  ``REPEAT_SECONDS`` (reloads, the back button, filter clicks). Statistics never
+  break a search: failures are logged.
 
 Both use the normalised query (``normalise``): lowercase, spaces collapsed, at most
 255 characters — Wagtail's ``Query.query_string``.
@@ -37,7 +39,7 @@ from hub.versioned_cache import CacheVersion
 from hub.visibility import visible_pages
 from practices import content_types
 
-from . import facets
+from . import facets, query_log
 from .analysis import analyse
 from .params import MAX_QUERY_LENGTH
 
@@ -190,8 +192,10 @@ def _load(query_string, language, http_request):
     return promotions
 
 
-def record_hit(request, raw_query, params, scope):
-    """Count one hit for the search ``params`` (``scope``: "page" or "api")."""
+def record_hit(request, params, scope, language, found):
+    """Count one hit for the search ``params`` (``scope``: "page" or "api") in
+    the interface ``language``; ``found``: whether it found anything."""
+    raw_query = request.GET.get("q", "")
     if params.page != 1 or not params.q or not is_recordable(raw_query):
         return
     query_string = normalise(params.q)
@@ -200,6 +204,7 @@ def record_hit(request, raw_query, params, scope):
             return
         with transaction.atomic():
             Query.get(query_string).add_hit()
+            query_log.record(query_string, language, found)
     except EXTRAS_ERRORS:
         logger.exception("Could not record a hit for %r", query_string)
 

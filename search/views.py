@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practices import facets as facet_table
 
-from . import facets, promotions, service, visibility
+from . import facets, promotions, service, spelling, visibility
 from .params import FILTERS, SearchParams, parse
 
 FILTER_LABELS = {name: facet_table.get(name).label for name in FILTERS}
@@ -20,11 +20,14 @@ FILTER_LABELS = {name: facet_table.get(name).label for name in FILTERS}
 IN_LANGUAGE = {"fr": _("en français"), "ar": _("en arabe")}
 # Options shown per filter; the rest stay reachable by narrowing the search.
 MAX_OPTIONS = 12
+# Fewer results than this: « Vouliez-vous dire… » if a word looks misspelt.
+FEW_RESULTS = 3
 
 
 def search(request):
     language = get_language()
     params, errors = parse(request.GET, default_lang=language)
+    asked = params
     response = service.run(
         params, http_request=request, clamp_page=True, user=request.user, bridge=True
     )
@@ -33,7 +36,7 @@ def search(request):
     params = response.params
     # Private results are only there for those who may see them: say so.
     restricted = visibility.restricted_ids(facets.get_index())
-    promotions.record_hit(request, request.GET.get("q", ""), params, scope="page")
+    promotions.record_hit(request, params, "page", language, response.count > 0)
     context = {
         "search_query": params.q,
         "params": params,
@@ -55,6 +58,7 @@ def search(request):
         "sorts": _sorts(params, language),
         "pagination": _pagination(params, response, language),
         "promotions": _promotions(params, response, language, request),
+        "suggestion": _suggestion(asked, response, language),
     }
     if response.count == 0:
         context["related_tags"] = _related_tags(params, response, language)
@@ -80,6 +84,17 @@ def _promotions(params, response, language, request):
         {"promotion": promotion, "type_label": _label(response, "type", promotion.type)}
         for promotion in promotions.promoted(params.q, content_language, request)
     ]
+
+
+def _suggestion(asked, response, language):
+    """« Vouliez-vous dire… » (``spelling``): the corrected query and its search,
+    in the language asked, when the query found few results or none."""
+    if not asked.q or response.count >= FEW_RESULTS or response.failed:
+        return None
+    text = spelling.suggest(asked.q)
+    if not text:
+        return None
+    return {"text": text, "url": _url(asked.replace(q=text, page=1), language)}
 
 
 def _url(params, language):

@@ -5,6 +5,7 @@ the "all languages" search of the page and the API through it, and its admin."""
 import json
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
@@ -136,6 +137,37 @@ def test_data_file_has_the_reviewers_corrections():
         assert arabic_of.get(french) == {arabic}, (french, arabic_of.get(french))
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _programme_terms():
+    """The programme's vocabulary: every theme, target public and document kind
+    of the taxonomy (French, Arabic) and every tag of the demo fiches."""
+    taxonomy = json.loads((ROOT / "programme/data/taxonomy.json").read_text())
+    french = set()
+    arabic = set()
+    for vocabulary in ("themes", "target_publics", "document_kinds"):
+        for item in taxonomy[vocabulary]:
+            french.add(item["name"]["fr"])
+            arabic.add(item["name"]["ar"])
+    with open(ROOT / "practices/demo/practices.jsonl", encoding="utf-8") as lines:
+        for fiche in map(json.loads, lines):
+            (arabic if fiche["language"] == "ar" else french).update(fiche["tags"])
+    return french, arabic
+
+
+def test_every_programme_term_has_its_pair():
+    """Each theme, public and document kind, and each recurring term of the demo
+    fiches (their tags), is one side of a glossary pair: the list printed on
+    failure is what the glossary misses."""
+    french, arabic = _programme_terms()
+    have_french = {tuple(analyse(item["french"])) for item in DATA}
+    have_arabic = {tuple(analyse(item["arabic"])) for item in DATA}
+    missing = sorted(t for t in french if tuple(analyse(t)) not in have_french)
+    missing += sorted(t for t in arabic if tuple(analyse(t)) not in have_arabic)
+    assert not missing, f"Sans paire dans le glossaire : {missing}"
+
+
 # --- load_glossary ------------------------------------------------------------
 
 
@@ -144,23 +176,52 @@ def test_load_glossary_is_idempotent():
     out = StringIO()
     call_command("load_glossary", stdout=out)
     assert GlossaryEntry.objects.count() == len(DATA)
-    assert f"{len(DATA)} créée(s), 0 mise(s) à jour" in out.getvalue()
+    assert f"{len(DATA)} créée(s), 0 déjà proposée(s)" in out.getvalue()
     out = StringIO()
     call_command("load_glossary", stdout=out)
     assert GlossaryEntry.objects.count() == len(DATA)
-    assert f"0 créée(s), 0 mise(s) à jour, {len(DATA)} inchangée(s)" in out.getvalue()
+    assert f"0 créée(s), {len(DATA)} déjà proposée(s)" in out.getvalue()
 
 
 def test_load_glossary_keeps_coordinators_entries(loaded):
-    """Reloading restores a shipped pair's note but never touches or deletes an
-    entry that coordinators added."""
+    """Reloading never touches, restores or deletes what the coordination did in
+    the admin: an entry it added, a shipped pair's note it changed, a shipped pair
+    it corrected or deleted (each shipped pair is offered once)."""
     add(("potager collectif", "بستان جماعي"))
     GlossaryEntry.objects.filter(french="commune", arabic="جماعة").update(note="")
+    GlossaryEntry.objects.filter(french="province").update(arabic="عمالة")
+    GlossaryEntry.objects.filter(french="provinces").delete()
     out = StringIO()
     call_command("load_glossary", stdout=out)
-    assert "0 créée(s), 1 mise(s) à jour" in out.getvalue()
-    assert GlossaryEntry.objects.get(french="commune", arabic="جماعة").note
+    assert "0 créée(s)" in out.getvalue()
+    assert GlossaryEntry.objects.get(french="commune", arabic="جماعة").note == ""
+    assert GlossaryEntry.objects.get(french="province").arabic == "عمالة"
+    assert not GlossaryEntry.objects.filter(french="provinces").exists()
     assert GlossaryEntry.objects.filter(french="potager collectif").exists()
+
+
+def test_load_glossary_adds_the_new_pairs_of_a_release(tmp_path, loaded):
+    """A pair new in the file is added at the next load (``make serve`` runs it
+    at each start, after ``migrate``); the others stay as the coordination left
+    them."""
+    path = tmp_path / "glossary.json"
+    pairs = [*DATA, {"french": "potager collectif", "arabic": "بستان جماعي"}]
+    path.write_text(json.dumps(pairs, ensure_ascii=False), encoding="utf-8")
+    GlossaryEntry.objects.filter(french="provinces").delete()
+    out = StringIO()
+    call_command("load_glossary", str(path), stdout=out)
+    assert f"1 créée(s), {len(DATA)} déjà proposée(s)" in out.getvalue()
+    assert GlossaryEntry.objects.filter(french="potager collectif").exists()
+    assert not GlossaryEntry.objects.filter(french="provinces").exists()
+    assert expand("potager collectif") == "بستان جماعي"  # the cache followed
+
+
+def test_every_start_of_production_loads_the_glossary():
+    """An installation with real data has the glossary: ``make serve`` loads it
+    after the migrations (the documented set-up), not only ``load_demo``."""
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text()
+    serve = makefile.split("\nserve: $(BIN)/.runtime\n", 1)[1].split("\n\n", 1)[0]
+    assert serve.index("migrate") < serve.index("load_glossary") < serve.index("exec")
 
 
 def test_load_glossary_refuses_an_invalid_file_and_writes_nothing(tmp_path):

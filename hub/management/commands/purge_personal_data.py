@@ -1,12 +1,14 @@
 """Erase the personal records the privacy notice says are kept for a while:
 sign-in records (django-axes) older than SIGN_IN_RECORDS_RETENTION_DAYS, and
-the search queries' daily counts (Wagtail's query log, which holds no user nor
-address) older than SEARCH_QUERIES_RETENTION_DAYS, with the queries no count
+the search queries' daily counts (Wagtail's query log and the search app's
+per-language log, which hold no user nor address) older than
+SEARCH_QUERIES_RETENTION_DAYS, with the queries no count
 nor promotion is left for. Run daily (docs/operations.md); safe to run at any time."""
 
 from datetime import timedelta
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
@@ -31,6 +33,9 @@ class Command(BaseCommand):
         )
         queries = (now - timedelta(days=settings.SEARCH_QUERIES_RETENTION_DAYS)).date()
         hits = QueryDailyHits.objects.filter(date__lt=queries).delete()[0]
+        # By name: hub sits below the search app (import-linter layers).
+        per_language = apps.get_model("hubsearch", "SearchQueryDay")
+        hits += per_language.objects.filter(day__lt=queries).delete()[0]
         # A query the coordination promotes results for stays (its promotions
         # would go with it): the words alone are no personal data.
         orphans = Query.objects.filter(

@@ -1,4 +1,7 @@
-"""``manage.py load_glossary [path]``: upsert the FR↔AR glossary (idempotent)."""
+"""``manage.py load_glossary [path]``: add the FR↔AR glossary's new pairs.
+
+Idempotent, and never undoes the coordination's edits (``glossary.load_glossary``).
+"""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         try:
-            created, updated, unchanged = load_glossary(path)
+            created, kept = load_glossary(path)
         except (OSError, ValueError, KeyError, TypeError, ValidationError) as error:
             raise CommandError(
                 _("Glossaire non chargé (%(path)s) : %(error)s")
@@ -28,8 +31,8 @@ class Command(BaseCommand):
             ) from None
         self.stdout.write(
             _(
-                "Glossaire chargé : %(created)d créée(s), %(updated)d mise(s) à "
-                "jour, %(unchanged)d inchangée(s)."
+                "Glossaire chargé : %(created)d créée(s), %(kept)d déjà "
+                "proposée(s) (laissées telles que la coordination les a faites)."
             )
-            % {"created": created, "updated": updated, "unchanged": unchanged}
+            % {"created": created, "kept": kept}
         )
