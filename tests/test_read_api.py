@@ -160,3 +160,37 @@ def test_a_browser_gets_json_too(content, clients):
     response = clients["anonymous"].get("/api/v2/pages/", HTTP_ACCEPT="text/html")
     assert response["Content-Type"] == "application/json"
     assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+# What schemathesis found (tests/test_read_api_contract.py) ---------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/find/?id=null",
+        "/api/v2/documents/find/?id=null",
+        "/api/v2/images/find/?id=1.5",
+        "/api/v2/pages/find/?id=99999999999999999999999",
+        "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/pages/?search=a&search_operator=xx",
+        "/api/v2/pages/?first_published_at=abc",
+        "/api/v2/pages/?type=practices.PracticePage&start_date=abc",
+        "/api/v2/pages/?type=practices.PracticePage&themes=abc",
+        "/api/v2/pages/?type=practices.PracticePage&participations=1",
+        "/api/v2/pages/?type=practices.PracticePage&attachments=x",
+    ],
+)
+def test_a_bad_value_is_a_json_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/-1/", "/api/v2/documents/x/", "/api/v2/nothing/"]
+)
+def test_another_address_under_the_api_is_a_json_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
