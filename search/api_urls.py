@@ -13,6 +13,7 @@ urlpatterns = [
         autocomplete.autocomplete,
         name="search-autocomplete",
     ),
+    path("api/v2/openapi.json", api.read_api_document, name="read-api-openapi"),
     path("api/v2/", router.urls),  # Wagtail's read API, public content only
     re_path(r"^api/v2/", not_found),
 ]

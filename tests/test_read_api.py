@@ -36,6 +36,12 @@ def clients(django_user_model):
 
 @pytest.fixture
 def content():
+    return make_content()
+
+
+def make_content():
+    """Public, partners-only and draft pages, documents and images (each
+    private one has « zorglub », « brouillon » or « attente » in its title)."""
     partners_only = keys.get(Collection, PARTNERS_KEY)
     public_document = HubDocumentFactory(title="Guide public")
     private_document = HubDocumentFactory(
