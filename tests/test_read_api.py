@@ -13,6 +13,7 @@ from tests.factories import (
     HubImageFactory,
     PracticePageFactory,
     TemplatePageFactory,
+    TrainingPageFactory,
     add_participation,
     isolated_media_root,  # noqa: F401 (autouse fixture)
     translate,
@@ -71,6 +72,11 @@ def make_content():
     )
     draft.unpublish()
     template = TemplatePageFactory(title="Modèle de convention", kind="charter")
+    training = TrainingPageFactory(
+        title="Formation au budget",
+        target_publics=["youth"],
+        video_url="https://video.example/budget",
+    )
     return locals()
 
 

@@ -81,8 +81,9 @@ def made(django_db_setup, django_db_blocker, tmp_path_factory):
 def known(db, made, keep_the_test_connection):  # noqa: F811
     # The made pages, documents and images (and the pages above them), so
     # that a private one is often asked for.
+    pages = ("private", "draft", "public", "template", "training")
     IDS[:] = sorted(
-        {made[name].pk for name in ("private", "draft", "public", "template")}
+        {made[name].pk for name in pages}
         | {*made["public"].get_ancestors().values_list("pk", flat=True)}
         | {pk for _endpoint, pk in private(made)}
         | {made["public_document"].pk, made["photo"].pk}
