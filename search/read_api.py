@@ -14,6 +14,10 @@ collection.
 ``?locale=fr`` / ``ar`` (Wagtail's filter) narrows pages to a language;
 ``?type=practices.PracticePage`` to a page type, whose fields
 (practices/api_fields.py) may then be asked with ``?fields=``.
+
+Described at ``/api/v2/openapi.json`` (``read_api_openapi.py``); the values
+Wagtail would hand to the database unchecked are refused first
+(``read_api_params.py``).
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -196,7 +196,7 @@ def _parameter(name, schema, description, **extra):
     return {**query_parameter(name, schema, description), **extra}
 
 
-def _common_parameters(fields_example):
+def common_parameters():
     limit = settings.WAGTAILAPI_LIMIT_MAX
     return [
         _parameter(
@@ -204,7 +204,7 @@ def _common_parameters(fields_example):
             STRING,
             "Fields to show, comma-separated: `*` all, `_` none, `-name` without "
             "one (e.g. `*,-body`). An unknown field answers 400.",
-            example=fields_example,
+            example="*",
         ),
         _parameter(
             "limit",
@@ -250,7 +250,7 @@ def page_parameters():
             explode=False,
             example=["practices.PracticePage"],
         ),
-        *_common_parameters("*"),
+        *common_parameters(),
         _parameter("locale", LANGUAGE, "Pages in this language only."),
         _parameter("slug", STRING, "Exact slug."),
         _parameter(
@@ -260,10 +260,6 @@ def page_parameters():
         _parameter("ancestor_of", {"type": "integer"}, "Pages above this page."),
         _parameter("translation_of", PAGE_ID, "Translations of this page."),
     ]
-
-
-def file_parameters():
-    return _common_parameters("*")
 
 
 ID = {
@@ -333,12 +329,13 @@ def schema():
             "documents and images, the same for anyone who asks (a session "
             "changes nothing). JSON only; errors are JSON `Error`s. The fields "
             "of practices, templates and training modules come with `type=` "
-            "and `fields=*`; no personal data.",
+            "and `fields=*`; no personal data. A query parameter that is "
+            "neither declared here nor a field of the `type` answers 400.",
         },
         "paths": {
             **_endpoint("pages", "Page", page_parameters(), page_find),
-            **_endpoint("documents", "Document", file_parameters(), id_find),
-            **_endpoint("images", "Image", file_parameters(), id_find),
+            **_endpoint("documents", "Document", common_parameters(), id_find),
+            **_endpoint("images", "Image", common_parameters(), id_find),
         },
         "components": {"schemas": components()},
     }
