@@ -24,8 +24,7 @@ class CheckedParameters:
         query = self.request.GET
         if query.get("search_operator", "and") not in OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
-        offset = query.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if _integer(query.get("offset", "0")) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         filters = set(self.get_available_fields(queryset.model, db_fields_only=True))
         for name, value in query.items():
@@ -33,14 +32,17 @@ class CheckedParameters:
                 _check_filter(queryset.model._meta.get_field(name), value)
 
     def find_object(self, queryset, request):
-        if "id" in request.GET:
-            try:
-                pk = int(request.GET["id"])
-            except ValueError:
-                pk = 0
-            if not 0 < pk < 2**63:
-                raise BadRequestError("id must be a positive integer")
+        if "id" in request.GET and not 0 < _integer(request.GET["id"]) < 2**63:
+            raise BadRequestError("id must be a positive integer")
         return super().find_object(queryset, request)
+
+
+def _integer(value):
+    """``value`` as Wagtail reads it (``int``), or 0 when it is none."""
+    try:
+        return int(value)
+    except ValueError:
+        return 0
 
 
 def _check_filter(field, value):

@@ -185,6 +185,7 @@ def test_a_browser_gets_json_too(content, clients):
         "/api/v2/images/find/?id=1.5",
         "/api/v2/pages/find/?id=99999999999999999999999",
         "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/pages/?offset=%C2%B2",  # "²": a digit to str.isdigit, not to int
         "/api/v2/pages/?search=a&search_operator=xx",
         "/api/v2/pages/?first_published_at=abc",
         "/api/v2/pages/?type=practices.PracticePage&start_date=abc",
