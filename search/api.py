@@ -17,7 +17,7 @@ from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from . import api_params, promotions, service
+from . import api_params, promotions, read_api_openapi, service
 from .json_api import UNICODE, error, read_only
 from .lineage import add_lineage
 from .openapi import parameters, schema
@@ -54,6 +54,13 @@ def search(request):
 @read_only
 def openapi(request):
     return _cached(JsonResponse(schema(), json_dumps_params=UNICODE))
+
+
+@read_only
+def read_api_document(request):
+    """The read API's (``/api/v2/``) OpenAPI document."""
+    document = read_api_openapi.schema()
+    return _cached(JsonResponse(document, json_dumps_params=UNICODE))
 
 
 def _cached(response, personal=False):

@@ -14,11 +14,16 @@ collection.
 ``?locale=fr`` / ``ar`` (Wagtail's filter) narrows pages to a language;
 ``?type=practices.PracticePage`` to a page type, whose fields
 (practices/api_fields.py) may then be asked with ``?fields=``.
+
+Described at ``/api/v2/openapi.json`` (``read_api_openapi.py``); the values
+Wagtail would hand to the database unchecked are refused first
+(``read_api_params.py``).
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField
 from django.db.models.functions import Cast
+from django.http import JsonResponse
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -30,6 +35,8 @@ from documents.access import published
 from documents.visibility import private_collection_ids
 from hub.visibility import visible_pages
 
+from .read_api_params import CheckedParameters
+
 
 class JsonOnly:
     """JSON, also to a browser: DRF's browsable HTML pages would come with
@@ -38,7 +45,7 @@ class JsonOnly:
     renderer_classes = [JSONRenderer]
 
 
-class PublicPages(JsonOnly, PagesAPIViewSet):
+class PublicPages(JsonOnly, CheckedParameters, PagesAPIViewSet):
     def get_base_queryset(self):
         pages = super().get_base_queryset().filter(alias_of__isnull=True)
         # By primary key: ``?search=`` hands the queryset to the search backend,
@@ -47,14 +54,14 @@ class PublicPages(JsonOnly, PagesAPIViewSet):
         return Page.objects.filter(pk__in=public).order_by("path")
 
 
-class PublicDocuments(JsonOnly, DocumentsAPIViewSet):
+class PublicDocuments(JsonOnly, CheckedParameters, DocumentsAPIViewSet):
     def get_queryset(self):
         documents = self.model.objects.exclude(collection__in=private_collection_ids())
         public = published(documents, None).values("pk")
         return self.model.objects.filter(pk__in=public).order_by("id")  # as pages
 
 
-class PublicImages(JsonOnly, ImagesAPIViewSet):
+class PublicImages(JsonOnly, CheckedParameters, ImagesAPIViewSet):
     def get_queryset(self):
         """Images a live public page shows (Wagtail's reference index of the
         pages' published content), less those of a restricted collection: an
@@ -75,3 +82,9 @@ router = WagtailAPIRouter("read_api")
 router.register_endpoint("pages", PublicPages)
 router.register_endpoint("documents", PublicDocuments)
 router.register_endpoint("images", PublicImages)
+
+
+def not_found(request):
+    """A JSON 404 for any other address under ``/api/v2/`` (``/pages/-1/``
+    included): not the site's HTML « Page introuvable » of Wagtail's catch-all."""
+    return JsonResponse({"message": "not found"}, status=404)

@@ -129,6 +129,8 @@ def test_not_found_page(client):
         "/api/search/openapi.json",
         "/api/search/autocomplete/?q=cant",
         "/api/search/?page=abc",  # an error answer is JSON too
+        "/api/v2/openapi.json",  # the read API's document and its 404
+        "/api/v2/pages/-1/",
     ],
 )
 def test_json_api(client, practice, url):

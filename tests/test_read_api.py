@@ -13,6 +13,7 @@ from tests.factories import (
     HubImageFactory,
     PracticePageFactory,
     TemplatePageFactory,
+    TrainingPageFactory,
     add_participation,
     isolated_media_root,  # noqa: F401 (autouse fixture)
     translate,
@@ -36,6 +37,12 @@ def clients(django_user_model):
 
 @pytest.fixture
 def content():
+    return make_content()
+
+
+def make_content():
+    """Public, partners-only and draft pages, documents and images (each
+    private one has « zorglub », « brouillon » or « attente » in its title)."""
     partners_only = keys.get(Collection, PARTNERS_KEY)
     public_document = HubDocumentFactory(title="Guide public")
     private_document = HubDocumentFactory(
@@ -65,6 +72,11 @@ def content():
     )
     draft.unpublish()
     template = TemplatePageFactory(title="Modèle de convention", kind="charter")
+    training = TrainingPageFactory(
+        title="Formation au budget",
+        target_publics=["youth"],
+        video_url="https://video.example/budget",
+    )
     return locals()
 
 
@@ -160,3 +172,38 @@ def test_a_browser_gets_json_too(content, clients):
     response = clients["anonymous"].get("/api/v2/pages/", HTTP_ACCEPT="text/html")
     assert response["Content-Type"] == "application/json"
     assert "default-src 'none'" in response["Content-Security-Policy"]
+
+
+# What schemathesis found (tests/test_read_api_contract.py) ---------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/find/?id=null",
+        "/api/v2/documents/find/?id=null",
+        "/api/v2/images/find/?id=1.5",
+        "/api/v2/pages/find/?id=99999999999999999999999",
+        "/api/v2/pages/?offset=99999999999999999999999",
+        "/api/v2/pages/?offset=%C2%B2",  # "²": a digit to str.isdigit, not to int
+        "/api/v2/pages/?search=a&search_operator=xx",
+        "/api/v2/pages/?first_published_at=abc",
+        "/api/v2/pages/?type=practices.PracticePage&start_date=abc",
+        "/api/v2/pages/?type=practices.PracticePage&themes=abc",
+        "/api/v2/pages/?type=practices.PracticePage&participations=1",
+        "/api/v2/pages/?type=practices.PracticePage&attachments=x",
+    ],
+)
+def test_a_bad_value_is_a_json_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/-1/", "/api/v2/documents/x/", "/api/v2/nothing/"]
+)
+def test_another_address_under_the_api_is_a_json_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
