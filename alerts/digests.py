@@ -18,6 +18,7 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -75,6 +76,16 @@ def send_digest(user, follows, now=None, only=None):
     items sent (0: no mail)."""
     if not user.email or not user.is_active:
         return 0
+    with transaction.atomic():
+        # One digest run per member at a time: the weekly batch and an immediate
+        # alert in two workers would otherwise both find the same publication
+        # unsent. The member's row is the lock (PostgreSQL; SQLite runs one
+        # writer at a time anyway); the second run then sees the first's records.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+        return _send_unsent(user, follows, now, only)
+
+
+def _send_unsent(user, follows, now, only):
     items = new_items(user, follows, now, only)
     if not items:
         return 0
@@ -100,7 +111,7 @@ def send_digest(user, follows, now=None, only=None):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    with transaction.atomic():
+    with transaction.atomic():  # a savepoint inside the member's lock
         SentAlert.objects.bulk_create(
             [
                 SentAlert(
