@@ -109,6 +109,7 @@ def main():
 
         from django.conf import settings
         from django.core.management import call_command
+        from django.db import connection
 
         create_database()
         call_command("load_demo", "--no-users", stdout=StringIO())
@@ -119,7 +120,7 @@ def main():
         for query, language, gain, found, ranked in rows:
             if verbose or gain < 0.5:
                 report(f"{language} {gain:.2f} {found:.2f} {query!r}: {ranked[:5]}")
-        report(f"backend: {backend}; {len(rows)} judged queries")
+        report(f"{connection.vendor}, {backend}: {len(rows)} judged queries")
         report("| scope | nDCG@10 | recall@10 |")
         for scope, (gain, found) in means(rows).items():
             report(f"| {scope} | {gain:.3f} | {found:.3f} |")
