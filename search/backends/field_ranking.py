@@ -20,8 +20,6 @@ count as one body zone until ``update_index`` rewrites them.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from modelsearch.index import SearchField
 from modelsearch.query import And, Not, Or, PlainText
 
@@ -94,15 +92,21 @@ def reranked(pks, terms, texts):
 
 
 def _zone_counts(title, body):
+    """[(zone, length)]: each zone with its spaces doubled and padded, so that
+    ``zone.count(f" {term} ")`` counts every occurrence of a term, in C, instead
+    of a ``Counter`` of every word of 200 bodies per query."""
     zones = [title, *body.split("|")][:4]
-    return [(Counter(zone.split()), len(zone.split())) for zone in zones]
+    return [(f" {z.strip().replace(' ', '  ')} ", len(z.split())) for z in zones]
 
 
 def _key(terms, zones, relative_length, position):
     norm = 1 - B + B * relative_length
     covered, score = 0, 0.0
     for term in terms:
-        weighted = sum(w * c[term] for w, (c, _n) in zip(WEIGHTS, zones, strict=False))
+        needle = f" {term} "
+        weighted = sum(
+            w * z.count(needle) for w, (z, _n) in zip(WEIGHTS, zones, strict=False)
+        )
         if weighted:
             covered += 1
             score += weighted / (weighted + K1 * norm)
