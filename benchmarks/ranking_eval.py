@@ -1,6 +1,6 @@
 """Ranking quality on the judged queries: nDCG@10 and recall@10 per backend.
 
-    python -m benchmarks.ranking_eval
+    python -m benchmarks.ranking_eval [-v] [--top3 FILE]
 
 The judged set (tests/data/judged_queries.json) grades, for French and Arabic
 queries, the demo fiches that answer them (3 exactly, 2 strongly, 1 partly). The
@@ -9,7 +9,9 @@ demo is loaded (``load_demo``) into a throwaway database of the configured backe
 the engine with SEARCH_BACKEND + SEARCH_URL), every query runs through the search
 service as an anonymous visitor would, and the means are printed. Fiches that an
 anonymous visitor may not see are left out of the judgments (no backend may show
-them). ``tests/test_search_ranking.py`` keeps a floor with the same functions.
+them). ``--top3 FILE`` writes each query's first 3 refs, to compare backends;
+``-v`` prints every query. ``tests/test_search_ranking.py`` keeps a floor with the
+same functions.
 """
 
 import json
@@ -121,6 +123,13 @@ def main():
             if verbose or gain < 0.5:
                 report(f"{language} {gain:.2f} {found:.2f} {query!r}: {ranked[:5]}")
         report(f"{connection.vendor}, {backend}: {len(rows)} judged queries")
+        if "--top3" in sys.argv:  # to compare backends: JSON {lang: {query: top 3}}
+            tops = {}
+            for query, language, _gain, _found, ranked in rows:
+                tops.setdefault(language, {})[query] = ranked[:3]
+            Path(sys.argv[sys.argv.index("--top3") + 1]).write_text(
+                json.dumps(tops, ensure_ascii=False, indent=1)
+            )
         report("| scope | nDCG@10 | recall@10 |")
         for scope, (gain, found) in means(rows).items():
             report(f"| {scope} | {gain:.3f} | {found:.3f} |")
