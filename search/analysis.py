@@ -17,7 +17,10 @@ ASCIIFoldingFilter, with these deliberate differences (each explained where it l
   U+06D6-06ED) are dropped with the harakat; soft hyphens and word joiners with the
   other invisible characters.
 
-Stop words are *not* removed: phrase and exact queries stay predictable.
+Stop words are indexed (autocomplete still completes « de »), but ``analyse_query``
+drops French and Arabic stop words from what a query must match and from what is
+highlighted: « participation des femmes » neither requires nor marks « des »,
+as the engines' stop filters do.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from functools import lru_cache
 __all__ = [
     "ARABIC_STOP_WORDS",
     "FRENCH_STOP_WORDS",
+    "STOP_WORDS",
     "analyse",
+    "analyse_query",
     "analyse_to_string",
     "arabic_stem",
     "french_light_stem",
@@ -218,13 +223,23 @@ def analyse(text: str) -> list[str]:
     return [_stem_token(token) for token in _TOKEN_RE.findall(normalise(text))]
 
 
+def analyse_query(text: str) -> list[str]:
+    """The terms a query must match: ``analyse`` without its stop words (compared
+    before stemming, see ``STOP_WORDS``); empty when only stop words were typed,
+    which then find nothing, as on the engines."""
+    if not text:
+        return []
+    tokens = _TOKEN_RE.findall(normalise(text))
+    return [_stem_token(token) for token in tokens if token not in STOP_WORDS]
+
+
 def analyse_to_string(text: str) -> str:
     """Terms joined by single spaces: the text fed to FTS5 / PostgreSQL 'simple'."""
     return " ".join(analyse(text))
 
 
-# Not used by analyse(); for engines that want stop filters.  Words are lowercase,
-# folded and Arabic-normalised (compare them with tokens *before* stemming).
+# Used by analyse_query(), not by analyse().  Words are lowercase, folded and
+# Arabic-normalised (compare them with tokens *before* stemming).
 _FRENCH_STOP = """
     au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma
     mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses
@@ -243,3 +258,4 @@ _ARABIC_STOP = """
     اللتان اللواتي كل بعض غير بين عند قد كان كانت يكون تكون ليس لقد و ف ب ل ك"""
 FRENCH_STOP_WORDS = frozenset(_FRENCH_STOP.split())
 ARABIC_STOP_WORDS = frozenset(_ARABIC_STOP.split())
+STOP_WORDS = FRENCH_STOP_WORDS | ARABIC_STOP_WORDS

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from .analysis import analyse
+from .analysis import analyse, analyse_query
 
 # Letters and digits, plus the marks and invisible characters that sit inside a
 # word (Latin combining accents, Arabic harakat and Quranic marks, tatweel, soft
@@ -36,7 +36,9 @@ class Snippet:
 
 
 def query_terms(query):
-    return frozenset(analyse(query))
+    """What a word must share to be marked: the query's terms without its stop
+    words (« des » is never marked)."""
+    return frozenset(analyse_query(query))
 
 
 def snippet(texts, terms):

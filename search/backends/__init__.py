@@ -19,7 +19,7 @@ import re
 import types
 from typing import NamedTuple
 
-from search.analysis import analyse, analyse_to_string, normalise
+from search.analysis import analyse, analyse_query, analyse_to_string, normalise
 
 __all__ = ["Syntax", "autocomplete_text", "boolean_query", "phrase_terms"]
 
@@ -42,14 +42,16 @@ def _indexable(term: str) -> bool:
     return len(term.encode()) <= MAX_TERM_BYTES
 
 
-def query_terms(text: str) -> list[str]:
-    """The analysed terms of a query; terms that analyse to nothing are gone."""
-    return [term for term in analyse(text) if _indexable(term)]
+def query_terms(text: str, stop_words=False) -> list[str]:
+    """The analysed terms of a query; terms that analyse to nothing are gone, and
+    so are stop words unless ``stop_words`` (phrases, autocomplete keep them)."""
+    terms = analyse(text) if stop_words else analyse_query(text)
+    return [term for term in terms if _indexable(term)]
 
 
 def phrase_terms(text: str) -> str:
     """A phrase analysed word by word, still in order ("" if nothing is left)."""
-    return " ".join(query_terms(text))
+    return " ".join(query_terms(text, stop_words=True))
 
 
 def balanced(parts: list[str], joiner: str) -> str:
@@ -76,7 +78,7 @@ def boolean_query(text: str, operator: str, syntax: Syntax, prefix=False):
     "formation" to "form", so only the unstemmed form (see ``autocomplete_text``)
     completes a half-typed word.
     """
-    terms = query_terms(text)
+    terms = query_terms(text, stop_words=prefix)
     if not terms:
         return None
     parts = [syntax.term % term for term in terms]

@@ -5,7 +5,9 @@ Overrides, in ``modelsearch/backends/database/postgres/postgres.py`` (modelsearc
 
 * ``ObjectIndexer.as_vector``: each text becomes ``analyse_to_string()`` of it
   (autocomplete: ``autocomplete_text``) before ``to_tsvector``.  ``title_text`` /
-  ``body_text``, used only by ``Fuzzy`` (trigram) queries, stay raw.
+  ``body_text`` (upstream: raw, for ``Fuzzy`` trigram queries, which the site does
+  not run) hold the analysed title and ``field_ranking.zoned_body``, which
+  ``pks()`` reads to order the first matches.
   ``PostgresIndex.add_items`` hard-codes ``ObjectIndexer``, so our index uses a copy
   of that function bound to our indexer (``rebind_globals``), not a copy of its code.
 * ``PostgresSearchQueryCompiler.build_tsquery_content``: ``PlainText`` becomes one
@@ -31,6 +33,7 @@ from operator import and_, or_
 from django.contrib.postgres.search import SearchQuery
 from django.db import ProgrammingError
 from django.db.models import Value
+from django.utils.functional import cached_property
 from modelsearch.backends.database.postgres import postgres as upstream
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 
@@ -43,12 +46,30 @@ from . import (
     phrase_terms,
     rebind_globals,
 )
+from .field_ranking import (
+    RERANKED,
+    index_texts,
+    indexed_body,
+    is_ranked_search,
+    query_terms,
+    reranked,
+)
 
 # to_tsquery syntax: 'term', 'term':* for a prefix.
 TSQUERY = Syntax(term="'%s'", prefix="'%s':*", and_=" & ", or_=" | ")
 
 
 class AnalysingObjectIndexer(upstream.ObjectIndexer):
+    @cached_property
+    def title_text(self):
+        return analyse_to_string(upstream.ObjectIndexer.title_text.real_func(self))
+
+    @cached_property
+    def body_text(self):
+        """The analysed body in zones (summary, body, attachments) for
+        ``field_ranking``."""
+        return indexed_body(self)
+
     def as_vector(self, texts, for_autocomplete=False):
         analysis = autocomplete_text if for_autocomplete else analyse_to_string
         texts = [(analysis(text), weight) for text, weight in texts]
@@ -127,12 +148,30 @@ class AnalysingPostgresAutocompleteQueryCompiler(
 
 class AnalysingPostgresSearchResults(upstream.PostgresSearchResults):
     def pks(self):
-        """The ranked pks (``search.backends.ids``): upstream's ranked, sliced
-        queryset as one ``values_list`` query, no object built."""
+        """The ranked pks (``search.backends.ids``): upstream's ranked queryset as
+        one ``values_list`` query, no object built, in ``field_ranking``'s order
+        (which reorders the first ``RERANKED``, so those are read unsliced)."""
+        compiler = self.query_compiler
+        query = compiler.query
+        by_fields = (
+            compiler.order_by_relevance
+            and not compiler.LAST_TERM_IS_PREFIX
+            and is_ranked_search(query)
+        )
+        start, stop = self.start, self.stop
+        if by_fields and start < RERANKED:
+            self.start, self.stop = 0, max(stop or 0, RERANKED) if stop else None
         try:
-            return list(self.get_queryset().values_list("pk", flat=True))
+            pks = list(self.get_queryset().values_list("pk", flat=True))
         except ProgrammingError as error:
             self._handle_missing_postgres_extension(error)
+        finally:
+            self.start, self.stop = start, stop
+        if not by_fields or start >= RERANKED:
+            return pks
+        texts = index_texts(compiler.queryset.model, "title_text", "body_text")
+        ranked = reranked(pks, query_terms(query), texts)
+        return ranked[start:stop]
 
 
 class AnalysingPostgresSearchBackend(upstream.PostgresSearchBackend):

@@ -3,7 +3,8 @@
 Overrides, in ``modelsearch/backends/database/sqlite/sqlite.py`` (modelsearch 1.3.2):
 
 * ``ObjectIndexer.title`` / ``body`` / ``autocomplete``: the text stored in the FTS5
-  table becomes ``analyse_to_string()`` of it (autocomplete: ``autocomplete_text``).
+  table becomes ``analyse_to_string()`` of it (autocomplete: ``autocomplete_text``;
+  body: ``field_ranking.zoned_body``, its zones separated by ``|``).
   ``SQLiteIndex.add_items`` hard-codes ``ObjectIndexer``, so our index uses a copy of
   that function bound to our indexer (``rebind_globals``), not a copy of its code.
 * ``SQLiteSearchQueryCompiler.build_search_query_content``: ``PlainText`` and
@@ -47,6 +48,7 @@ from . import (
     phrase_terms,
     rebind_globals,
 )
+from .field_ranking import indexed_body
 from .sqlite_ranking import OneMatchRankingMixin, PksSearchResultsMixin
 
 # FTS5 query syntax: a quoted string is one term (or a phrase), "…"* a prefix.
@@ -62,7 +64,9 @@ class AnalysingObjectIndexer(upstream.ObjectIndexer):
 
     @cached_property
     def body(self):
-        return analyse_to_string(upstream.ObjectIndexer.body.real_func(self))
+        """The analysed body in zones (summary, body, attachments) for
+        ``field_ranking``."""
+        return indexed_body(self)
 
     @cached_property
     def autocomplete(self):

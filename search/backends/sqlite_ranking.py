@@ -16,6 +16,8 @@ from modelsearch.backends.database.sqlite import sqlite as upstream
 from modelsearch.backends.database.sqlite.query import normalize
 from modelsearch.query import MatchAll, Not
 
+from .field_ranking import index_texts, is_ranked_search, query_terms, reranked
+
 CHUNK = 900  # below SQLite's smallest bound-parameter limit (999)
 
 
@@ -40,13 +42,23 @@ class OneMatchRankingMixin:
             return self.queryset.filter(pk__in=list(self._pks_in_scope(scores)))
         if pks_only:
             kept = self._pks_in_scope(scores)
-            return sorted(kept, key=lambda pk: (scores[pk], -pk))[start:stop]
-        ranked = sorted(self._in_scope(scores), key=lambda o: (scores[o.pk], -o.pk))
+            ranked = sorted(kept, key=lambda pk: (scores[pk], -pk))
+            return self._by_fields(query, ranked)[start:stop]
+        objects = {o.pk: o for o in self._in_scope(scores)}
+        ranked = sorted(objects, key=lambda pk: (scores[pk], -pk))
+        ranked = [objects[pk] for pk in self._by_fields(query, ranked)]
         results = RankedResults(ranked[start:stop])
         if score_field:
             for obj in results:
                 setattr(obj, score_field, scores[obj.pk])
         return results
+
+    def _by_fields(self, query, ranked_pks):
+        """The search's order (``field_ranking``); autocomplete keeps bm25's."""
+        if self.LAST_TERM_IS_PREFIX or not is_ranked_search(query):
+            return ranked_pks
+        texts = index_texts(self.queryset.model, "title", "body")
+        return reranked(ranked_pks, query_terms(query), texts)
 
     def _scores(self, query, config):
         """{pk: score} of every indexed object of the model that matches."""
