@@ -6,7 +6,6 @@ twice changes nothing."""
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -59,8 +58,8 @@ def _back(request):
 @login_required
 def follow(request):
     form = FollowForm(get_language(), request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest()
+    if not form.is_valid():  # a crafted or outdated post: say so, in words
+        return render(request, "alerts/follow_invalid.html", status=400)
     Follow.objects.get_or_create(
         user=request.user,
         kind=form.cleaned_data["kind"],
@@ -83,7 +82,7 @@ def frequency(request, pk):
     follow = get_object_or_404(Follow, pk=pk, user=request.user)
     chosen = request.POST.get("frequency")
     if chosen not in dict(Follow.FREQUENCIES):
-        return HttpResponseBadRequest()
+        return render(request, "alerts/follow_invalid.html", status=400)
     follow.frequency = chosen
     follow.save(update_fields=["frequency"])
     return redirect("alerts:list")

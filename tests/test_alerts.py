@@ -79,7 +79,10 @@ def test_a_member_follows_changes_and_stops_through_the_views(django_user_model)
     assert response.url == "/fr/pratiques/"
     follow(client, "theme", THEME)  # twice: still one follow
     follow(client, "search", "q=conseil&page=3&sort=date&theme=" + THEME)
-    follow(client, "theme", "pas-un-theme", status=400)
+    refused = follow(client, "theme", "pas-un-theme", status=400)
+    assert "Impossible de suivre ceci" in refused.content.decode()
+    refused = follow(client, "commune", "nulle-part", language="ar", status=400)
+    assert "تعذرت المتابعة" in refused.content.decode()
     follow(client, "search", "page=2&sort=date", status=400)  # everything
     assert Follow.objects.filter(user=amina).count() == 2
     assert "Vous suivez « Participation citoyenne »" in (
