@@ -20,12 +20,14 @@ ROWS = 25  # per table: the head of the list is what the coordination acts on
 
 
 def record(query_string, language, found):
-    row, _created = SearchQueryDay.objects.get_or_create(
-        query_string=query_string, language=language, day=timezone.localdate()
-    )
-    SearchQueryDay.objects.filter(pk=row.pk).update(
-        hits=F("hits") + 1, misses=F("misses") + (0 if found else 1)
-    )
+    key = {"query_string": query_string, "language": language}
+    key["day"] = timezone.localdate()
+    counts = {"hits": F("hits") + 1, "misses": F("misses") + (0 if found else 1)}
+    # One query on the search's path once the day's row exists; the first
+    # search of the day creates it (get_or_create: a concurrent one gets it).
+    if not SearchQueryDay.objects.filter(**key).update(**counts):
+        SearchQueryDay.objects.get_or_create(**key)
+        SearchQueryDay.objects.filter(**key).update(**counts)
 
 
 def months():
