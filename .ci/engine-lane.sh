@@ -48,7 +48,8 @@ for file in tests/test_search_engine.py tests/test_search_resilience.py \
   tests/test_search_healing.py \
   tests/test_search_indexing.py \
   tests/test_search_page.py tests/test_search_api.py tests/test_search_facets.py \
-  tests/test_search_hostile.py tests/test_private_content.py; do
+  tests/test_search_hostile.py tests/test_private_content.py \
+  tests/test_search_ranking.py; do
   if [[ -f "$file" ]]; then
     files+=("$file")
   fi

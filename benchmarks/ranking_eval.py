@@ -57,6 +57,8 @@ def ranked_refs(query, language, k=K):
 
     with translation.override(language):
         response = service.run(SearchParams(q=query, lang=language, page_size=k))
+    if response.degraded:  # the database answered for the engine: not its ranking
+        raise RuntimeError(f"{query!r}: the search engine did not answer")
     return [result.page.ref for result in response.results]
 
 

@@ -59,8 +59,9 @@ _ARABIC_MARKS_RE = re.compile("[\u0640\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u0
 # normalisation (Lucene's, plus alef wasla ٱ), Arabic-Indic and Eastern Arabic-Indic
 # digits, and "_" (a \w character) as a word separator.  A regex with a dict lookup
 # is ~3x faster than str.translate on Arabic-heavy text.
+LIGATURES = {"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th"}
 _CHAR_MAP = (
-    {"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th"}
+    LIGATURES
     | {"ħ": "h", "ı": "i", "_": " ", "ى": "ي", "ة": "ه"}
     | dict.fromkeys("أإآٱ", "ا")
     | {chr(0x0660 + i): str(i) for i in range(10)}

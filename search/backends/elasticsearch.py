@@ -38,7 +38,7 @@ from modelsearch.backends.elasticsearch8 import (
 from search.analysis import analyse_to_string, normalise
 
 from . import _WORD_RE, autocomplete_text, query_terms
-from .engine import Elasticsearch8Backend
+from .engine import Elasticsearch8Backend, ElasticsearchMapping
 
 __all__ = ["AnalysingElasticsearchBackend", "edge_ngrams"]
 
@@ -97,7 +97,7 @@ def _whitespace_everywhere(properties: dict) -> dict:
     return properties
 
 
-class AnalysingMapping(Elasticsearch8Mapping):
+class AnalysingMapping(ElasticsearchMapping):
     @cached_property
     def _upstream_properties(self) -> dict:
         return super().get_mapping()["properties"]

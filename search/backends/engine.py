@@ -46,6 +46,12 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
 * **Ranked ids in one request.** ``results.pks()`` (used through
   ``search.backends.ids.ranked_pks`` by the search service) asks the engine for
   the ids only, in one request, and loads nothing.
+* **The same order as the database backends.** Each document keeps the analysed
+  title and zoned body of ``search.backends.field_ranking`` (``RANKING_FIELD``, an
+  object the engine stores but does not index); a search by relevance asks for it
+  with its first ``RERANKED`` ids and orders them by ``field_ranking``'s key —
+  still one request. Documents indexed before it have no such field and keep the
+  engine's order among themselves until ``update_index``.
 * ``transport_errors``: the exceptions that mean "engine trouble" for
   ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
   building errors (``FilterFieldError``…) are not in it: those are bugs.
@@ -67,16 +73,19 @@ import opensearchpy
 import opensearchpy.helpers
 from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8Index,
+    Elasticsearch8Mapping,
     Elasticsearch8SearchBackend,
     Elasticsearch8SearchResults,
 )
 from modelsearch.backends.elasticsearchbase import (
     ElasticsearchAtomicIndexRebuilder,
+    ElasticsearchAutocompleteQueryCompilerImpl,
     ElasticsearchBaseSearchBackend,
     ElasticsearchIndexRebuilder,
 )
 from modelsearch.backends.opensearch3 import (
     OpenSearch3Index,
+    OpenSearch3Mapping,
     OpenSearch3SearchBackend,
     OpenSearch3SearchResults,
 )
@@ -84,6 +93,15 @@ from modelsearch.index import class_is_indexed, get_indexed_models
 from modelsearch.utils import deep_update
 
 from search.engine_settings import index_settings
+
+from .field_ranking import (
+    RANKING_FIELD,
+    RERANKED,
+    is_ranked_search,
+    object_texts,
+    query_terms,
+    reranked,
+)
 
 __all__ = [
     "ELASTICSEARCH_ERRORS",
@@ -192,6 +210,32 @@ def is_error_type(exc: BaseException, types) -> bool:
 
 
 # --- indexes and rebuilders ---------------------------------------------------------
+
+
+# --- documents ----------------------------------------------------------------------
+
+
+class RankingMappingMixin:
+    """Documents carry ``field_ranking``'s texts: stored, never indexed or
+    analysed (``enabled: false``), so they cost no index space nor match."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        mapping["properties"][RANKING_FIELD] = {"type": "object", "enabled": False}
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        document[RANKING_FIELD] = object_texts(obj)
+        return document
+
+
+class OpenSearchMapping(RankingMappingMixin, OpenSearch3Mapping):
+    pass
+
+
+class ElasticsearchMapping(RankingMappingMixin, Elasticsearch8Mapping):
+    pass
 
 
 class EngineIndexMixin:
@@ -376,8 +420,10 @@ class PksSearchResultsMixin:
 
     Upstream's results scroll through the hits 100 at a time and load each hundred
     from the database: for 10,000 matches, 100 round trips to the engine and 100
-    queries. Here one request asks for ids only — no ``_source``, no stored field,
-    ``pk`` read from doc values, no total count — and nothing is loaded: the
+    queries. Here one request asks for ids only — no stored field, ``pk`` read
+    from doc values, no total count; a search by relevance also reads the
+    ranking texts of its first ``RERANKED`` hits (``field_ranking``), nothing
+    else of ``_source`` — and nothing is loaded: the
     search service keeps only the ids of live hub pages (its facet index), which is
     what loading them through the queryset ensured. The query (the queryset's
     filters included) and the sort are upstream's, so the order is the same.
@@ -385,23 +431,89 @@ class PksSearchResultsMixin:
     """
 
     def pks(self):
-        if self.stop is None or self.stop > MAX_RESULT_WINDOW:
-            return [obj.pk for obj in self]
-        if self.stop <= self.start:
+        if self.stop is not None and self.stop <= self.start:
             return []
+        bounded = self.stop is not None and self.stop <= MAX_RESULT_WINDOW
+        if not self._reranks():
+            if bounded:
+                return [pk for pk, _texts in self._hits(self.start, self.stop)]
+            return [obj.pk for obj in self]  # upstream's scroll
+        window = max(self.stop, RERANKED) if bounded else RERANKED
+        hits = dict(self._hits(0, window, with_texts=True))
+        terms = query_terms(self.query_compiler.query)
+        ranked = reranked(list(hits), terms, lambda _head: hits)
+        if bounded or len(hits) < RERANKED:
+            return ranked[self.start : self.stop]
+        rest = self._clone()  # unbounded: the matches after the first RERANKED
+        rest.start, rest.stop = RERANKED, None
+        return ranked[self.start :] + [obj.pk for obj in rest]
+
+    def _get_es_body(self, for_count=False):
+        """Upstream's body; by relevance, equal scores in a fixed order (by pk,
+        a keyword, descending): otherwise the engine breaks ties by its internal
+        document order, which a segment merge between two requests changes —
+        page 2 of a search then repeated fiches of page 1."""
+        body = super()._get_es_body(for_count=for_count)
+        if not for_count and "sort" not in body:
+            body["sort"] = ["_score", {"pk": "desc"}]
+            body["track_scores"] = True
+        return body
+
+    def _do_search(self):
+        """The objects in ``pks()``'s order when ``field_ranking`` orders them, so
+        that a search loading objects (the admin's, the autocomplete's fallback…)
+        ranks as the search service's ids; otherwise upstream's."""
+        if not self._reranks():
+            yield from super()._do_search()
+            return
+        pks = self.pks()
+        objects = {
+            obj.pk: obj for obj in self.query_compiler.queryset.filter(pk__in=pks)
+        }
+        yield from (objects[pk] for pk in pks if pk in objects)
+
+    def _reranks(self) -> bool:
+        """Whether ``field_ranking`` orders (part of) these results."""
+        return self.start < RERANKED and not self._score_field and self._by_fields()
+
+    def _by_fields(self) -> bool:
+        """Whether ``field_ranking`` orders these results (a search by relevance;
+        not the autocomplete, whose last word is a prefix)."""
+        compiler = self.query_compiler
+        return (
+            compiler.order_by_relevance
+            and not isinstance(compiler, ElasticsearchAutocompleteQueryCompilerImpl)
+            and is_ranked_search(compiler.query)
+        )
+
+    def _hits(self, start, stop, with_texts=False):
+        """[(pk, (title, zoned body) or None)] of hits ``start:stop``, one request."""
         model = self.query_compiler.queryset.model
+        # Stored fields cannot be disabled when _source is read (and the pk is
+        # not a stored field we want: it comes from doc values either way).
+        if with_texts:
+            source = {"_source": [RANKING_FIELD]}
+        else:
+            source = {"_source": False, "stored_fields": "_none_"}
         response = self._backend_do_search(
             self._get_es_body(),
             index=self.backend.get_index_for_model(model).name,
-            _source=False,
-            stored_fields="_none_",
             docvalue_fields=["pk"],
-            from_=self.start,
-            size=self.stop - self.start,
+            from_=start,
+            size=stop - start,
             track_total_hits=False,
+            **source,
         )
         to_pk = model._meta.pk.to_python
-        return [to_pk(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        return [
+            (to_pk(hit["fields"]["pk"][0]), _texts(hit))
+            for hit in response["hits"]["hits"]
+        ]
+
+
+def _texts(hit):
+    texts = (hit.get("_source") or {}).get(RANKING_FIELD) or {}
+    return texts.get("title") or "", texts.get("body") or ""
 
 
 class OpenSearchResults(PksSearchResultsMixin, OpenSearch3SearchResults):
@@ -517,6 +629,7 @@ class EngineBackendMixin:
 
 
 class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
+    mapping_class = OpenSearchMapping
     index_class = OpenSearchIndex
     results_class = OpenSearchResults
     transport_errors = OPENSEARCH_ERRORS
@@ -525,6 +638,7 @@ class OpenSearchBackend(EngineBackendMixin, OpenSearch3SearchBackend):
 
 
 class Elasticsearch8Backend(EngineBackendMixin, Elasticsearch8SearchBackend):
+    mapping_class = ElasticsearchMapping
     index_class = ElasticsearchIndex
     results_class = ElasticsearchResults
     transport_errors = ELASTICSEARCH_ERRORS

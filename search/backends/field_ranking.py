@@ -1,5 +1,5 @@
-"""The order agents can trust, the same on SQLite and PostgreSQL: the engine finds
-and pre-ranks the matches, then the first ``RERANKED`` are ordered here by
+"""The order agents can trust, the same on every backend: the engine finds and
+pre-ranks the matches, then the first ``RERANKED`` are ordered here by
 
 1. the number of distinct query terms the fiche holds (all of them first);
 2. a BM25F-like score: each term's occurrences weighted by zone — title >
@@ -16,6 +16,12 @@ body's zones separated by ``|``, which both engines' tokenisers skip), so no pag
 is loaded, and it reads it for ``RERANKED`` matches only: the p95 does not grow
 with the number of matches. Index entries written before the zones existed
 count as one body zone until ``update_index`` rewrites them.
+
+OpenSearch and Elasticsearch keep the same two texts in each document
+(``RANKING_FIELD``, stored but not indexed: ``object_texts``), returned with the
+first ``RERANKED`` ids of the search request: the four backends order their
+matches by the same key, so they agree on the top of every judged query
+(``benchmarks.ranking_eval --top3``).
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ WEIGHTS = (6.0, 3.0, 1.0, 0.5)
 K1 = 1.2
 B = 0.3
 RERANKED = 200
+# The engines' document field holding {"title": …, "body": …} (object_texts).
+RANKING_FIELD = "passerelle_ranking"
 
 
 def zone_of(field) -> int:
@@ -62,6 +70,19 @@ def indexed_body(indexer) -> str:
             if isinstance(field, SearchField) and field.field_name != "title":
                 values.append((zone_of(field), value))
     return zoned_body(values)
+
+
+def object_texts(obj) -> dict:
+    """The analysed title and zoned body of ``obj``, as the database backends'
+    index stores them (upstream's ``ObjectIndexer`` reads the search fields)."""
+    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
+
+    indexer = ObjectIndexer.__new__(ObjectIndexer)  # needs no backend to read
+    indexer.obj, indexer.search_fields = obj, obj.get_search_fields()
+    return {
+        "title": analyse_to_string(ObjectIndexer.title.real_func(indexer)),
+        "body": indexed_body(indexer),
+    }
 
 
 def query_terms(query) -> list[str]:
