@@ -4,17 +4,22 @@
 #
 #   eval "$(make -s services)"    PostgreSQL (DATABASE_URL) and OpenSearch
 #                                 (SEARCH_BACKEND=opensearch SEARCH_URL=…)
-#   make services-stop            stops both (and deletes their data)
+#   eval "$(SEARCH_ENGINE=elasticsearch make -s services)"
+#                                 the same with Elasticsearch
+#                                 (SEARCH_BACKEND=elasticsearch SEARCH_URL=…)
+#   make services-stop            stops both (and deletes their data; give the
+#                                 same SEARCH_ENGINE)
 #
 # PG_PORT and SEARCH_PORT pick other ports (see .ci/postgres.sh, .ci/search-engine.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export SEARCH_ENGINE="${SEARCH_ENGINE:-opensearch}"
 case "${1:-start}" in
   start)
     database_url="$(bash .ci/postgres.sh start)"
     search_url="$(bash .ci/search-engine.sh start)"
     echo "export DATABASE_URL=${database_url}"
-    echo "export SEARCH_BACKEND=opensearch SEARCH_URL=${search_url}"
+    echo "export SEARCH_BACKEND=${SEARCH_ENGINE} SEARCH_URL=${search_url}"
     ;;
   stop)
     status=0

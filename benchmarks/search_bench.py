@@ -2,6 +2,10 @@
 
     python -m benchmarks.search_bench [--practices 10000] [--queries 200]
 
+Each query runs twice, with the search's ``field_ranking`` and, as the baseline of
+the same run, without it (the backend's own order); the two alternate which goes
+first.
+
 The backend is the one the environment selects (as for the site): SQLite by
 default, PostgreSQL with DATABASE_URL, the engine with SEARCH_BACKEND + SEARCH_URL.
 It uses its own database (a temporary SQLite file, or a ``<name>_bench`` database
@@ -15,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -96,8 +101,25 @@ def build_index():
     return time.perf_counter() - started
 
 
+@contextmanager
+def without_field_ranking():
+    """The backends' own order: no search is one that ``field_ranking`` orders."""
+    from search.backends import engine, postgres, sqlite_ranking
+
+    modules = (engine, postgres, sqlite_ranking)
+    kept = [module.is_ranked_search for module in modules]
+    for module in modules:
+        module.is_ranked_search = lambda query: False
+    try:
+        yield
+    finally:
+        for module, function in zip(modules, kept, strict=True):
+            module.is_ranked_search = function
+
+
 def latencies(count):
-    """Run ``count`` mixed FR/AR queries through the search service, with facets."""
+    """Run ``count`` mixed FR/AR queries through the search service, with facets:
+    ({"field_ranking": [ms…], "baseline": [ms…]}) — each query both ways."""
     from urllib.parse import urlencode
 
     from django.http import QueryDict
@@ -109,18 +131,23 @@ def latencies(count):
     words = vocabulary(sentence_pools())
     rng = random.Random(11)
     facets.get_index()  # built once per process, as on a server
-    timings = []
+    timings = {"field_ranking": [], "baseline": []}
     for number in range(count):
         language = "ar" if number % 2 else "fr"
         query = " ".join(rng.sample(words[language], rng.choice((1, 1, 2))))
         data = {"q": query, "lang": language}
         if number % 4 == 0:
             data["year"] = str(rng.randint(2012, 2026))
+        ways = [("field_ranking", nullcontext), ("baseline", without_field_ranking)]
+        if number % 3 == 0:
+            ways.reverse()
         with translation.override(language):
             request, _errors = params.parse(QueryDict(urlencode(data)), language)
-            started = time.perf_counter()
-            service.run(request)
-            timings.append((time.perf_counter() - started) * 1000)
+            for name, way in ways:
+                with way():
+                    started = time.perf_counter()
+                    service.run(request)
+                    timings[name].append((time.perf_counter() - started) * 1000)
     return timings
 
 
@@ -145,12 +172,14 @@ def main():
         report(f"database: {connection.vendor}  search backend: {backend}")
         report(f"created {args.practices} practices in {load(args.practices):.1f} s")
         report(f"index build (update_index): {build_index():.1f} s")
-        timings = sorted(latencies(args.queries))
-        p95 = timings[int(len(timings) * 0.95) - 1]
-        report(
-            f"{args.queries} queries: p50 {statistics.median(timings):.1f} ms, "
-            f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
-        )
+        for name, timings in latencies(args.queries).items():
+            timings.sort()
+            p95 = timings[int(len(timings) * 0.95) - 1]
+            report(
+                f"{args.queries} queries, {name}: p50 "
+                f"{statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+                f"max {timings[-1]:.1f} ms"
+            )
 
 
 if __name__ == "__main__":
