@@ -34,6 +34,8 @@ from wagtail.models import Locale, Page
 from hub.search_backends import ENGINE_BACKENDS, search_backends
 from practices.models import PracticePage, TemplatePage, TrainingPage
 from search.analysis import analyse_query
+from search.backends import engine as engine_module
+from search.backends import field_ranking
 from search.backends.engine import EngineAtomicIndexRebuilder
 from search.backends.field_ranking import RANKING_FIELD
 from search.engine_settings import (
@@ -383,6 +385,40 @@ def test_ids_only_ranks_like_the_objects(engine, django_assert_num_queries):
         assert (backend_name, degraded) == ("default", False)
         assert ids == [page.pk for page in objects], (query, by_relevance, limit)
     assert len(objects) == 25
+
+
+def test_only_the_reranked_hits_are_read_with_their_texts(engine, monkeypatch):
+    """The ranking texts come with the first ``RERANKED`` hits only (5 here, 200
+    in use); the ids after them come in a second request, without texts, in the
+    engine's order — bounded or not, every match once."""
+    for module in (engine_module, field_ranking):
+        monkeypatch.setattr(module, "RERANKED", 5)
+    pages = [
+        PracticePageFactory(language="fr", title=f"Jardin {n}", summary="potager")
+        for n in range(12)
+    ]
+    rebuild()
+    requests = []
+    hits = engine_module.PksSearchResultsMixin._hits
+
+    def recorded(results, start, stop, with_texts=False):
+        requests.append((start, stop, with_texts))
+        return hits(results, start, stop, with_texts=with_texts)
+
+    monkeypatch.setattr(engine_module.PksSearchResultsMixin, "_hits", recorded)
+    queryset = PracticePage.objects.live()
+    ids, *_ = run_search(
+        queryset, "jardin", operator="and", limit=10_000, ids_only=True
+    )
+    assert requests == [(0, 5, True), (5, 10_000, False)]
+    assert sorted(ids) == sorted(page.pk for page in pages)
+    requests.clear()
+    unbounded, *_ = run_search(queryset, "jardin", operator="and", ids_only=True)
+    assert unbounded == ids
+    assert requests == [(0, 5, True)]  # the rest: upstream's scroll
+    requests.clear()
+    first, *_ = run_search(queryset, "jardin", operator="and", limit=3, ids_only=True)
+    assert (first, requests) == (ids[:3], [(0, 5, True)])
 
 
 # --- indexing and rebuilding --------------------------------------------------------

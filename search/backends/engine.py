@@ -49,9 +49,10 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
 * **The same order as the database backends.** Each document keeps the analysed
   title and zoned body of ``search.backends.field_ranking`` (``RANKING_FIELD``, an
   object the engine stores but does not index); a search by relevance asks for it
-  with its first ``RERANKED`` ids and orders them by ``field_ranking``'s key —
-  still one request. Documents indexed before it have no such field and keep the
-  engine's order among themselves until ``update_index``.
+  with its first ``RERANKED`` ids and orders them by ``field_ranking``'s key (the
+  ids after those, when there are more matches, come in a second request).
+  Documents indexed before it have no such field and keep the engine's order
+  among themselves until ``update_index``.
 * ``transport_errors``: the exceptions that mean "engine trouble" for
   ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
   building errors (``FilterFieldError``…) are not in it: those are bugs.
@@ -416,17 +417,18 @@ MAX_RESULT_WINDOW = 10_000
 
 
 class PksSearchResultsMixin:
-    """``pks()``: the ranked pks in one search request (``search.backends.ids``).
+    """``pks()``: the ranked pks in one or two search requests
+    (``search.backends.ids``).
 
     Upstream's results scroll through the hits 100 at a time and load each hundred
     from the database: for 10,000 matches, 100 round trips to the engine and 100
     queries. Here one request asks for ids only — no stored field, ``pk`` read
-    from doc values, no total count; a search by relevance also reads the
-    ranking texts of its first ``RERANKED`` hits (``field_ranking``), nothing
-    else of ``_source`` — and nothing is loaded: the
-    search service keeps only the ids of live hub pages (its facet index), which is
-    what loading them through the queryset ensured. The query (the queryset's
-    filters included) and the sort are upstream's, so the order is the same.
+    from doc values, no total count — and nothing is loaded: the search service
+    keeps only the ids of live hub pages (its facet index), which is what loading
+    them through the queryset ensured. A search by relevance reads the ranking
+    texts of its first ``RERANKED`` hits with them (``field_ranking`` orders
+    those), and the ids after them, if any, in a second request. The query (the
+    queryset's filters included) is upstream's; equal scores are ordered by pk.
     Beyond ``MAX_RESULT_WINDOW`` (or unbounded), upstream's scroll answers.
     """
 
@@ -438,15 +440,20 @@ class PksSearchResultsMixin:
             if bounded:
                 return [pk for pk, _texts in self._hits(self.start, self.stop)]
             return [obj.pk for obj in self]  # upstream's scroll
-        window = max(self.stop, RERANKED) if bounded else RERANKED
-        hits = dict(self._hits(0, window, with_texts=True))
+        # The texts of the first RERANKED only (up to 10,000 bodies would be
+        # megabytes per search); the ids after them in a second request.
+        hits = dict(self._hits(0, RERANKED, with_texts=True))
         terms = query_terms(self.query_compiler.query)
         ranked = reranked(list(hits), terms, lambda _head: hits)
-        if bounded or len(hits) < RERANKED:
+        if len(hits) < RERANKED or (bounded and self.stop <= RERANKED):
             return ranked[self.start : self.stop]
-        rest = self._clone()  # unbounded: the matches after the first RERANKED
-        rest.start, rest.stop = RERANKED, None
-        return ranked[self.start :] + [obj.pk for obj in rest]
+        if bounded:
+            rest = [pk for pk, _texts in self._hits(RERANKED, self.stop)]
+        else:
+            after = self._clone()  # upstream's scroll, from the first not reranked
+            after.start, after.stop = RERANKED, None
+            rest = [obj.pk for obj in after]
+        return (ranked + rest)[self.start : self.stop]
 
     def _get_es_body(self, for_count=False):
         """Upstream's body; by relevance, equal scores in a fixed order (by pk,
