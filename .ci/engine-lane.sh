@@ -49,7 +49,7 @@ for file in tests/test_search_engine.py tests/test_search_resilience.py \
   tests/test_search_indexing.py \
   tests/test_search_page.py tests/test_search_api.py tests/test_search_facets.py \
   tests/test_search_hostile.py tests/test_private_content.py \
-  tests/test_search_ranking.py; do
+  tests/test_search_ranking.py tests/test_search_bridge.py; do
   if [[ -f "$file" ]]; then
     files+=("$file")
   fi
