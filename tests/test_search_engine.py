@@ -388,9 +388,9 @@ def test_ids_only_ranks_like_the_objects(engine, django_assert_num_queries):
 
 
 def test_only_the_reranked_hits_are_read_with_their_texts(engine, monkeypatch):
-    """The ranking texts come with the first ``RERANKED`` hits only (5 here, 200
-    in use); the ids after them come in a second request, without texts, in the
-    engine's order — bounded or not, every match once."""
+    """One search request for the ids (it scores the matches once), then the
+    ranking texts of the first ``RERANKED`` only (5 here, 200 in use), looked up
+    by pk — never every hit's texts, never a second scoring of every match."""
     for module in (engine_module, field_ranking):
         monkeypatch.setattr(module, "RERANKED", 5)
     pages = [
@@ -399,26 +399,34 @@ def test_only_the_reranked_hits_are_read_with_their_texts(engine, monkeypatch):
     ]
     rebuild()
     requests = []
-    hits = engine_module.PksSearchResultsMixin._hits
+    results_class = engine_module.PksSearchResultsMixin
+    hits, texts = results_class._hits, results_class._ranking_texts
 
-    def recorded(results, start, stop, with_texts=False):
-        requests.append((start, stop, with_texts))
-        return hits(results, start, stop, with_texts=with_texts)
+    def recorded_hits(results, start, stop):
+        requests.append(("ids", start, stop))
+        return hits(results, start, stop)
 
-    monkeypatch.setattr(engine_module.PksSearchResultsMixin, "_hits", recorded)
-    queryset = PracticePage.objects.live()
-    ids, *_ = run_search(
-        queryset, "jardin", operator="and", limit=10_000, ids_only=True
-    )
-    assert requests == [(0, 5, True), (5, 10_000, False)]
+    def recorded_texts(results, pks):
+        requests.append(("texts", len(pks)))
+        return texts(results, pks)
+
+    monkeypatch.setattr(results_class, "_hits", recorded_hits)
+    monkeypatch.setattr(results_class, "_ranking_texts", recorded_texts)
+
+    def search(limit):
+        requests.clear()
+        queryset = PracticePage.objects.live()
+        return run_search(
+            queryset, "jardin", operator="and", limit=limit, ids_only=True
+        )[0]
+
+    ids = search(10_000)
+    assert requests == [("ids", 0, 10_000), ("texts", 5)]
     assert sorted(ids) == sorted(page.pk for page in pages)
-    requests.clear()
-    unbounded, *_ = run_search(queryset, "jardin", operator="and", ids_only=True)
-    assert unbounded == ids
-    assert requests == [(0, 5, True)]  # the rest: upstream's scroll
-    requests.clear()
-    first, *_ = run_search(queryset, "jardin", operator="and", limit=3, ids_only=True)
-    assert (first, requests) == (ids[:3], [(0, 5, True)])
+    assert search(None) == ids  # upstream's scroll for the ids
+    assert requests == [("texts", 5)]
+    assert search(3) == ids[:3]
+    assert requests == [("ids", 0, 5), ("texts", 5)]
 
 
 # --- indexing and rebuilding --------------------------------------------------------

@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 
 from benchmarks.ranking_eval import evaluate, means
 from practices.models import PracticePage
+from search.backends.field_ranking import index_texts, object_texts
 from search.resilience import run_search
 from tests.factories import HubDocumentFactory, PracticePageFactory
 from tests.test_search_page import html, make_page, result_titles
@@ -119,6 +121,32 @@ def test_practices_are_not_buried_by_a_template_mentioning_the_topic(client):
         "<mark>Participation</mark> des <mark>femmes</mark>"
     ] * 2
     assert "Grille" in titles[2]
+
+
+def test_the_engines_rank_by_the_texts_the_database_index_holds(db):
+    """What an engine document keeps for the ranking (``object_texts``) is what
+    the database backends' index holds for the same page: title, then summary |
+    body | attachment text zones, all analysed. On PostgreSQL too (the first
+    version imported a module of modelsearch that only imports on SQLite)."""
+    if BACKEND != "search.backends.database":
+        pytest.skip("the engines keep no database index (test_search_engine.py)")
+    document = HubDocumentFactory(title="Annexe")
+    document.extracted_text = "Plan de la citerne du village."
+    document.save()
+    page = PracticePageFactory(
+        title="Les coopératives féminines",
+        summary="Des femmes rurales.",
+        context="<p>Un marché hebdomadaire.</p>",
+        attachments=[document],
+    )
+    columns = ("title", "body")
+    if connection.vendor == "postgresql":
+        columns = ("title_text", "body_text")
+    held = index_texts(PracticePage, *columns)([page.pk])[page.pk]
+    texts = object_texts(page)
+    assert (texts["title"], texts["body"]) == held
+    assert texts["title"] == "les coperatif feminin"
+    assert texts["body"].split(" | ")[2] == "ane plan de la citern du vilag"
 
 
 def test_judged_queries_keep_their_floor_and_their_top_3():

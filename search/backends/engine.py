@@ -49,8 +49,8 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
 * **The same order as the database backends.** Each document keeps the analysed
   title and zoned body of ``search.backends.field_ranking`` (``RANKING_FIELD``, an
   object the engine stores but does not index); a search by relevance asks for it
-  with its first ``RERANKED`` ids and orders them by ``field_ranking``'s key (the
-  ids after those, when there are more matches, come in a second request).
+  for its first ``RERANKED`` ids, by pk in a second request (which scores
+  nothing), and orders them by ``field_ranking``'s key.
   Documents indexed before it have no such field and keep the engine's order
   among themselves until ``update_index``.
 * ``transport_errors``: the exceptions that mean "engine trouble" for
@@ -425,10 +425,10 @@ class PksSearchResultsMixin:
     queries. Here one request asks for ids only — no stored field, ``pk`` read
     from doc values, no total count — and nothing is loaded: the search service
     keeps only the ids of live hub pages (its facet index), which is what loading
-    them through the queryset ensured. A search by relevance reads the ranking
-    texts of its first ``RERANKED`` hits with them (``field_ranking`` orders
-    those), and the ids after them, if any, in a second request. The query (the
-    queryset's filters included) is upstream's; equal scores are ordered by pk.
+    them through the queryset ensured. A search by relevance then reads the
+    ranking texts of its first ``RERANKED`` hits by pk (``field_ranking`` orders
+    those). The query (the queryset's filters included) is upstream's; equal
+    scores are ordered by pk.
     Beyond ``MAX_RESULT_WINDOW`` (or unbounded), upstream's scroll answers.
     """
 
@@ -438,22 +438,17 @@ class PksSearchResultsMixin:
         bounded = self.stop is not None and self.stop <= MAX_RESULT_WINDOW
         if not self._reranks():
             if bounded:
-                return [pk for pk, _texts in self._hits(self.start, self.stop)]
+                return self._hits(self.start, self.stop)
             return [obj.pk for obj in self]  # upstream's scroll
-        # The texts of the first RERANKED only (up to 10,000 bodies would be
-        # megabytes per search); the ids after them in a second request.
-        hits = dict(self._hits(0, RERANKED, with_texts=True))
-        terms = query_terms(self.query_compiler.query)
-        ranked = reranked(list(hits), terms, lambda _head: hits)
-        if len(hits) < RERANKED or (bounded and self.stop <= RERANKED):
-            return ranked[self.start : self.stop]
         if bounded:
-            rest = [pk for pk, _texts in self._hits(RERANKED, self.stop)]
+            pks = self._hits(0, max(self.stop, RERANKED))
         else:
-            after = self._clone()  # upstream's scroll, from the first not reranked
-            after.start, after.stop = RERANKED, None
-            rest = [obj.pk for obj in after]
-        return (ranked + rest)[self.start : self.stop]
+            scroll = self._clone()
+            scroll.start = 0
+            pks = [obj.pk for obj in super(PksSearchResultsMixin, scroll)._do_search()]
+        texts = self._ranking_texts(pks[:RERANKED])
+        terms = query_terms(self.query_compiler.query)
+        return reranked(pks, terms, lambda _head: texts)[self.start : self.stop]
 
     def _get_es_body(self, for_count=False):
         """Upstream's body; by relevance, equal scores in a fixed order (by pk,
@@ -493,29 +488,42 @@ class PksSearchResultsMixin:
             and is_ranked_search(compiler.query)
         )
 
-    def _hits(self, start, stop, with_texts=False):
-        """[(pk, (title, zoned body) or None)] of hits ``start:stop``, one request."""
+    def _hits(self, start, stop):
+        """The pks of hits ``start:stop``, in one request."""
         model = self.query_compiler.queryset.model
-        # Stored fields cannot be disabled when _source is read (and the pk is
-        # not a stored field we want: it comes from doc values either way).
-        if with_texts:
-            source = {"_source": [RANKING_FIELD]}
-        else:
-            source = {"_source": False, "stored_fields": "_none_"}
         response = self._backend_do_search(
             self._get_es_body(),
             index=self.backend.get_index_for_model(model).name,
+            _source=False,
+            stored_fields="_none_",
             docvalue_fields=["pk"],
             from_=start,
             size=stop - start,
             track_total_hits=False,
-            **source,
         )
         to_pk = model._meta.pk.to_python
-        return [
-            (to_pk(hit["fields"]["pk"][0]), _texts(hit))
+        return [to_pk(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+    def _ranking_texts(self, pks):
+        """{pk: (analysed title, zoned body)} of ``pks``: a lookup by pk, which
+        scores nothing (asking the search for them would rank every match a
+        second time, and asking it for every hit's texts would be megabytes)."""
+        if len(pks) < 2:
+            return {}
+        model = self.query_compiler.queryset.model
+        response = self._backend_do_search(
+            {"query": {"terms": {"pk": [str(pk) for pk in pks]}}},
+            index=self.backend.get_index_for_model(model).name,
+            _source=[RANKING_FIELD],
+            docvalue_fields=["pk"],
+            size=len(pks),
+            track_total_hits=False,
+        )
+        to_pk = model._meta.pk.to_python
+        return {
+            to_pk(hit["fields"]["pk"][0]): _texts(hit)
             for hit in response["hits"]["hits"]
-        ]
+        }
 
 
 def _texts(hit):

@@ -26,7 +26,9 @@ matches by the same key, so they agree on the top of every judged query
 
 from __future__ import annotations
 
-from modelsearch.index import SearchField
+from django.db.models import Manager
+from django.utils.encoding import force_str
+from modelsearch.index import RelatedFields, SearchField
 from modelsearch.query import And, Not, Or, PlainText
 
 from search.analysis import analyse_query, analyse_to_string
@@ -72,17 +74,51 @@ def indexed_body(indexer) -> str:
     return zoned_body(values)
 
 
+class _FieldReader:
+    """The (field, text) pairs of an object's search fields, as modelsearch's
+    database ``ObjectIndexer`` prepares them (related fields followed, lists and
+    dicts joined) — rewritten because that class lives in a module that only
+    imports on the database it is for."""
+
+    def __init__(self, obj):
+        self.obj, self.search_fields = obj, obj.get_search_fields()
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return value
+        if isinstance(value, list):
+            return ", ".join(self.prepare_value(item) for item in value)
+        if isinstance(value, dict):
+            return ", ".join(self.prepare_value(item) for item in value.values())
+        return force_str(value)
+
+    def prepare_field(self, obj, field):
+        if isinstance(field, SearchField):
+            yield field, self.prepare_value(field.get_value(obj))
+        elif isinstance(field, RelatedFields):
+            value = field.get_value(obj)
+            if value is None:
+                return
+            if isinstance(value, Manager):
+                related = value.all()
+            else:
+                related = [value() if callable(value) else value]
+            for item in related:
+                for sub_field in field.fields:
+                    yield from self.prepare_field(item, sub_field)
+
+
 def object_texts(obj) -> dict:
     """The analysed title and zoned body of ``obj``, as the database backends'
-    index stores them (upstream's ``ObjectIndexer`` reads the search fields)."""
-    from modelsearch.backends.database.sqlite.sqlite import ObjectIndexer
-
-    indexer = ObjectIndexer.__new__(ObjectIndexer)  # needs no backend to read
-    indexer.obj, indexer.search_fields = obj, obj.get_search_fields()
-    return {
-        "title": analyse_to_string(ObjectIndexer.title.real_func(indexer)),
-        "body": indexed_body(indexer),
-    }
+    index stores them (for the engines' documents)."""
+    reader = _FieldReader(obj)
+    titles = [
+        text
+        for search_field in reader.search_fields
+        for field, text in reader.prepare_field(obj, search_field)
+        if isinstance(field, SearchField) and field.field_name == "title"
+    ]
+    return {"title": analyse_to_string(" ".join(titles)), "body": indexed_body(reader)}
 
 
 def query_terms(query) -> list[str]:
