@@ -294,6 +294,7 @@ AREAS = {
         + ("targetpublic", "documentkind")
     },
     "area_glossary": _snippets("hubsearch", "glossaryentry"),
+    "area_search_queries": "search_query_report",  # « Recherches des agents »
     "area_users": "wagtailusers_users:index",
     "area_groups": "wagtailusers_groups:index",
     "area_documents": "wagtaildocs:index",
