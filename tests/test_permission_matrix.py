@@ -293,7 +293,7 @@ def case_params():
 def test_permission(action, target, role, world):
     """``role`` may do ``action`` on ``target`` exactly when POLICY says so."""
     expected = role in POLICY[(action, target)]
-    client = doors.client_for(role, world.users)
+    client = doors.client_for(role, world.cookies)
     got = ACTIONS[action](client, world, target)
     assert got == expected, (
         f"{role} {'could not' if expected else 'could'} {action} {target}"
