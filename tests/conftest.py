@@ -46,6 +46,14 @@ def snapshot_the_skeleton():
             connection._test_serialized_contents = creation.serialize_db_to_string()
 
 
+def skeleton_restored(request):
+    """Whether this test starts from that snapshot, the skeleton included: a
+    ``serialized_rollback`` test. A transactional test without it starts from
+    an empty database and builds the skeleton itself."""
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
 @pytest.fixture(autouse=True)
 def fresh_content_version():
     """Each test starts at a new content version (hub.content_version): a
