@@ -28,6 +28,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_site()
         load_taxonomy(TAXONOMY)
         ensure_roles()  # groups, commune sections, collections, workflows
+        snapshot_the_skeleton()
+
+
+def snapshot_the_skeleton():
+    """The snapshot a ``serialized_rollback`` test restores after the flush of
+    the transactional test before it is taken by Django right after the
+    migrations: retaken here, with the skeleton, so that such a test finds the
+    site, the vocabularies and the roles already there (rebuilding them cost
+    each browser test about 4 s). Only where Django took one (a test of the run
+    asks for ``serialized_rollback``)."""
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        if hasattr(connection, "_test_serialized_contents"):
+            creation = connection.creation
+            connection._test_serialized_contents = creation.serialize_db_to_string()
+
+
+def skeleton_restored(request):
+    """Whether this test starts from that snapshot, the skeleton included: a
+    ``serialized_rollback`` test. A transactional test without it starts from
+    an empty database and builds the skeleton itself."""
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ import pytest
 
 from home.site_structure import ensure_site
 from programme.loader import load_taxonomy
-from tests.conftest import TAXONOMY, require_service
+from tests.conftest import TAXONOMY, require_service, skeleton_restored
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,10 +52,12 @@ def browser_page(monkeypatch):
 
 
 @pytest.fixture
-def site():
-    """Transactional tests start from an empty database: rebuild the skeleton."""
-    ensure_site()
-    load_taxonomy(TAXONOMY)
+def site(request):
+    """Transactional tests start from an empty database: rebuild the skeleton
+    (restored with the snapshot for ``serialized_rollback`` ones)."""
+    if not skeleton_restored(request):
+        ensure_site()
+        load_taxonomy(TAXONOMY)
 
 
 @pytest.mark.parametrize(

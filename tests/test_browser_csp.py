@@ -15,6 +15,7 @@ from wagtail.models import Collection, Locale
 
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
+from tests.conftest import skeleton_restored
 from tests.factories import (
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)
@@ -41,10 +42,11 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def practice(site):  # noqa: F811 (fixture)
-    # The restored snapshot leaves the collection root's child count stale.
-    Collection.fix_tree()
-    ensure_roles()
+def practice(site, request):  # noqa: F811 (fixture)
+    if not skeleton_restored(request):
+        # The restored snapshot leaves the collection root's child count stale.
+        Collection.fix_tree()
+        ensure_roles()
     User.objects.create_superuser("admin", "admin@example.org", PASSWORD)
     return PracticePageFactory(
         title="Cantine solidaire",

@@ -16,7 +16,7 @@ from home.site_structure import ensure_site
 from practices.models import PracticePage
 from practices.publishing.roles import ensure_roles
 from programme.loader import load_taxonomy
-from tests.conftest import TAXONOMY
+from tests.conftest import TAXONOMY, skeleton_restored
 from tests.factories import (
     PracticePageFactory,
     isolated_media_root,  # noqa: F401 (autouse fixture)
@@ -37,11 +37,12 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 def translation(request, django_user_model):
     """An Arabic wagtail-localize translation of a French practice, and a
     translator whose admin is in French, then in Arabic (laid out rtl)."""
-    ensure_site()
-    load_taxonomy(TAXONOMY)
-    # The restored snapshot leaves the collection root's child count stale.
-    Collection.fix_tree()
-    ensure_roles()
+    if not skeleton_restored(request):
+        ensure_site()
+        load_taxonomy(TAXONOMY)
+        # The restored snapshot leaves the collection root's child count stale.
+        Collection.fix_tree()
+        ensure_roles()
     coordinator = make_user(django_user_model, "coordination", coordinators())
     translator = make_user(
         django_user_model, "traduction", translators(), language=request.param

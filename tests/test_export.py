@@ -13,7 +13,6 @@ from django.core.management import call_command
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
-    CollectionViewRestriction,
     Locale,
     PageViewRestriction,
 )
@@ -21,7 +20,6 @@ from wagtail.rich_text import RichText
 
 from documents.models import HubDocument, HubImage
 from hub import keys
-from practices.blocks import narrative_blocks
 from practices.content_types import index_page
 from practices.models import PracticePage, TemplatePage, TrainingPage
 from practices.publishing.roles import PARTNERS_KEY
@@ -223,17 +221,6 @@ def test_line_separators_inside_text_survive(tmp_path):
     assert first == second
 
 
-def test_export_of_the_demo_data_round_trips(tmp_path):
-    """The demo content (loaded through the importer) survives export → import
-    into an empty site → export, byte for byte."""
-    call_command("load_demo", "--no-users", stdout=StringIO())
-    first, second = round_trip(tmp_path)
-    assert first == second
-    assert len(first["export.jsonl"].splitlines()) == len(
-        [line for line in DEMO_FILE.read_text().splitlines() if line.strip()]
-    )
-
-
 # Privacy and blocks (issue #9, item 11) -----------------------------------------
 
 
@@ -317,66 +304,6 @@ def add_private_content_and_every_block():
     sessions = [(block.block_type, block.value) for block in training.sessions]
     training.sessions = [*sessions, ("note", "Pause déjeuner")]
     training.save_revision().publish()
-
-
-def test_demo_with_private_content_and_every_block_round_trips(tmp_path, client):
-    """The demo plus private pages, a partners-only document and image and a
-    body with every block type: export → import into an empty site → export
-    gives the same bytes; every page, attachment and image says who may see
-    it; after the import the private ones are private again."""
-    call_command("load_demo", stdout=StringIO())
-    add_private_content_and_every_block()
-    first, second = round_trip(tmp_path)
-    assert first == second
-    records = {r["ref"]: r for r in exported(tmp_path / "a/export.jsonl")}
-    assert len(records) == len(
-        [line for line in DEMO_FILE.read_text().splitlines() if line.strip()]
-    )
-    assert records["tanger-budget-participatif-jeunes"]["visibility"] == "partners"
-    assert records["tanger-guichet-orientation-migrants-ar"]["visibility"] == {
-        "groups": ["editor:tanger", "reviewer:tanger"]
-    }
-    assert records["tanger-guichet-orientation-migrants"]["visibility"] == "public"
-    assert records["figuig-tisserandes-diaspora"]["visibility"] == "login"
-    assert records["tiznit-centre-ecoute-femmes"]["visibility"] == {
-        "groups": ["partners"]
-    }
-    attachment = records["modele-fiche-projet"]["attachments"][0]
-    assert attachment["visibility"] == "partners"
-    body = records["chefchaouen-conseil-jeunes"]["body"]
-    assert {b["type"] for b in body} == {name for name, _b in narrative_blocks()}
-    assert body[2] == {
-        "type": "step",
-        "value": STEP,
-    }
-    assert body[4] == {
-        "type": "testimony",
-        "value": {"quote": "« Enfin écoutés »", "author": "Fatima, 19 ans"},
-    }
-    assert body[6]["value"] == {
-        "path": "images/chefchaouen-conseil-jeunes-1.jpg",
-        "title": "Vote public",
-        "description": "Urne et bulletins",
-        "visibility": "public",
-        "alt_text": "Vote",
-    }
-    assert body[7]["value"]["visibility"] == "partners"
-    assert body[7]["value"]["decorative"] is True
-    assert "images/chefchaouen-conseil-jeunes-2.jpg" in first
-    sessions = records["formation-accessibilite-universelle"]["sessions"]
-    assert sessions[-1] == {"note": "Pause déjeuner"}
-
-    # Imported into the empty site, private is private again.
-    page = PracticePage.objects.get(ref="tanger-budget-participatif-jeunes")
-    assert client.get(page.url).status_code == 302  # to the login page
-    template = TemplatePage.objects.get(ref="modele-fiche-projet")
-    document = template.attachments.first().document
-    assert CollectionViewRestriction.objects.filter(
-        collection__in=document.collection.get_ancestors(inclusive=True)
-    ).exists()
-    image = HubImage.objects.get(title="Atelier")
-    assert image.collection.get_view_restrictions().exists()
-    assert HubImage.objects.get(title="Vote public").collection.is_root()
 
 
 def test_a_password_is_never_exported_and_such_a_file_is_refused(tmp_path):

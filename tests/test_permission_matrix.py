@@ -2,7 +2,7 @@
 
 One table (``POLICY``) says, for each action on each target, which roles may do
 it; every other role must be refused. The cases are generated from it, so the
-matrix is countable: 8 roles × 245 (action, target) pairs = 1960 cases
+matrix is countable: 8 roles × 246 (action, target) pairs = 1968 cases
 (asserted by ``test_matrix_size``). Each case goes through the real door a user
 would use — the admin's views, their direct URLs and POSTs, previews,
 revisions, the admin API, the page chooser and admin search, wagtail-localize's
@@ -221,6 +221,9 @@ POLICY |= {
     ("admin_area", "area_searchpicks_add"): STAFF,
     **{("admin_area", f"area_{model}"): STAFF for model in VOCABULARY_AREAS},
     ("admin_area", "area_glossary"): STAFF,
+    # « Recherches des agents » (search/query_report.py, Reports menu): the
+    # agents' own words, for those who may act on them in the glossary.
+    ("admin_area", "area_search_queries"): STAFF,
     ("admin_area", "area_users"): STAFF,
     **{
         ("admin_area", f"area_{kind}{page}"): UPLOADERS
@@ -243,7 +246,9 @@ CASES = [(action, target, role) for ((action, target), role) in product(POLICY, 
 def test_matrix_size():
     """The size stated in the module docstring."""
     size = (len(ROLES), len(POLICY), len(CASES))
-    assert size == (8, 245, 1960), f"{len(CASES)} cases"
+    # 246 pairs since the coordination's report « Recherches des agents »
+    # (area_search_queries) became a door (was 245, 1960 cases).
+    assert size == (8, 246, 1968), f"{len(CASES)} cases"
 
 
 # --- The world: made once per module, as the superuser ------------------------
@@ -288,7 +293,7 @@ def case_params():
 def test_permission(action, target, role, world):
     """``role`` may do ``action`` on ``target`` exactly when POLICY says so."""
     expected = role in POLICY[(action, target)]
-    client = doors.client_for(role, world.users)
+    client = doors.client_for(role, world.cookies)
     got = ACTIONS[action](client, world, target)
     assert got == expected, (
         f"{role} {'could not' if expected else 'could'} {action} {target}"

@@ -364,32 +364,3 @@ def test_figures_are_built_once_per_version_and_visibility_class(
     rows = dashboard(seen)["participants-commune"]["rows"]
     assert rows["Zagora"][PUBLICS.index("migrants")] == 500
     assert "Zagora" not in dashboard(Client())["participants-commune"]["rows"]
-
-
-def test_the_demo_dashboard_matches_the_seed(client):
-    """From the demo as `make run` loads it: every commune's participants per
-    public are the sums of its practices in practices/demo/practices.jsonl
-    (each practice once, whatever its languages), and the 2026 objective
-    counts its communes."""
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", "--no-users", stdout=StringIO())
-    records = [json.loads(line) for line in DEMO.read_text().splitlines()]
-    originals = [
-        r for r in records if r["type"] == "practice" and "translation_of" not in r
-    ]
-    assert all(r.get("visibility", "public") == "public" for r in originals)
-    expected = defaultdict(Counter)
-    for r in originals:
-        expected[name(Commune, r["commune"])].update(r["participants"])
-    rows = dashboard(client)["participants-commune"]["rows"]
-    assert rows == as_rows(expected, str)
-    reached = {
-        public: {r["commune"] for r in originals if r["participants"].get(public)}
-        for public in PUBLICS
-    }
-    assert dashboard(client)["objectif-2026"]["rows"] == {
-        name(TargetPublic, p): [len(reached[p]), 10] for p in PUBLICS
-    }
