@@ -104,9 +104,11 @@ def build_index():
 @contextmanager
 def without_field_ranking():
     """The backends' own order: no search is one that ``field_ranking`` orders."""
-    from search.backends import engine, postgres, sqlite_ranking
-
-    modules = (engine, postgres, sqlite_ranking)
+    # Only the modules the configured backend loaded: modelsearch's SQLite
+    # module (under sqlite_ranking) does not import on PostgreSQL.
+    names = ("engine", "postgres", "sqlite_ranking")
+    loaded = (sys.modules.get(f"search.backends.{name}") for name in names)
+    modules = [module for module in loaded if module is not None]
     kept = [module.is_ranked_search for module in modules]
     for module in modules:
         module.is_ranked_search = lambda query: False
@@ -124,6 +126,7 @@ def latencies(count):
 
     from django.http import QueryDict
     from django.utils import translation
+    from modelsearch.backends import get_search_backend
 
     from benchmarks.corpus import sentence_pools, vocabulary
     from search import facets, params, service
@@ -131,6 +134,7 @@ def latencies(count):
     words = vocabulary(sentence_pools())
     rng = random.Random(11)
     facets.get_index()  # built once per process, as on a server
+    get_search_backend()  # its modules loaded before without_field_ranking
     timings = {"field_ranking": [], "baseline": []}
     for number in range(count):
         language = "ar" if number % 2 else "fr"
