@@ -45,14 +45,14 @@ configured by ``hub.search_backends.search_backends`` and add to modelsearch:
   ``REBUILD_TIMEOUT`` because a bulk request of 1000 pages can take longer.
 * **Ranked ids in one request.** ``results.pks()`` (used through
   ``search.backends.ids.ranked_pks`` by the search service) asks the engine for
-  the ids only, in one request, and loads nothing.
+  the ids only, in one request, and loads nothing (plus the ranking texts below).
 * **The same order as the database backends.** Each document keeps the analysed
   title and zoned body of ``search.backends.field_ranking`` (``RANKING_FIELD``, an
   object the engine stores but does not index); a search by relevance asks for it
   for its first ``RERANKED`` ids, by pk in a second request (which scores
-  nothing), and orders them by ``field_ranking``'s key.
-  Documents indexed before it have no such field and keep the engine's order
-  among themselves until ``update_index``.
+  nothing), and orders them by ``field_ranking``'s key. Documents indexed before
+  it have no such field: they rank after those that have it (in the engine's
+  order among themselves) until ``update_index``.
 * ``transport_errors``: the exceptions that mean "engine trouble" for
   ``search.resilience`` (connection refused/reset, timeout, HTTP errors). Query
   building errors (``FilterFieldError``…) are not in it: those are bugs.
@@ -210,9 +210,6 @@ def is_error_type(exc: BaseException, types) -> bool:
     return _error_type(getattr(exc, "info", None)) in types
 
 
-# --- indexes and rebuilders ---------------------------------------------------------
-
-
 # --- documents ----------------------------------------------------------------------
 
 
@@ -237,6 +234,9 @@ class OpenSearchMapping(RankingMappingMixin, OpenSearch3Mapping):
 
 class ElasticsearchMapping(RankingMappingMixin, Elasticsearch8Mapping):
     pass
+
+
+# --- indexes and rebuilders ---------------------------------------------------------
 
 
 class EngineIndexMixin:

@@ -18,8 +18,8 @@ with the number of matches. Index entries written before the zones existed
 count as one body zone until ``update_index`` rewrites them.
 
 OpenSearch and Elasticsearch keep the same two texts in each document
-(``RANKING_FIELD``, stored but not indexed: ``object_texts``), returned with the
-first ``RERANKED`` ids of the search request: the four backends order their
+(``RANKING_FIELD``, stored but not indexed: ``object_texts``), looked up by pk
+for the first ``RERANKED`` ids of the search: the four backends order their
 matches by the same key, so they agree on the top of every judged query
 (``benchmarks.ranking_eval --top3``).
 """
