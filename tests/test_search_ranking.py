@@ -28,7 +28,7 @@ from tests.test_search_page import html, make_page, result_titles
 pytestmark = pytest.mark.django_db
 
 BACKEND = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
-# Measured with benchmarks.ranking_eval (README, "Search ranking"): 0.946 / 0.936
+# Measured with benchmarks.ranking_eval (README, "Ranking"): 0.946 / 0.936
 # on all four backends, minus a margin.
 FLOOR = (0.90, 0.88)
 # The first 3 refs of each judged query, as all four backends rank them
