@@ -110,15 +110,19 @@ class _FieldReader:
 
 def object_texts(obj) -> dict:
     """The analysed title and zoned body of ``obj``, as the database backends'
-    index stores them (for the engines' documents)."""
+    index stores them (for the engines' documents). The search fields are read
+    once: each related field is a query when not prefetched (a publish)."""
     reader = _FieldReader(obj)
-    titles = [
-        text
-        for search_field in reader.search_fields
-        for field, text in reader.prepare_field(obj, search_field)
-        if isinstance(field, SearchField) and field.field_name == "title"
-    ]
-    return {"title": analyse_to_string(" ".join(titles)), "body": indexed_body(reader)}
+    titles, values = [], []
+    for search_field in reader.search_fields:
+        for field, text in reader.prepare_field(obj, search_field):
+            if not isinstance(field, SearchField):
+                continue
+            if field.field_name == "title":
+                titles.append(text)
+            else:
+                values.append((zone_of(field), text))
+    return {"title": analyse_to_string(" ".join(titles)), "body": zoned_body(values)}
 
 
 def query_terms(query) -> list[str]:
